@@ -1,0 +1,101 @@
+// Lint rules, including the import direction between the project's parts (see STYLE.md, "Layout").
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'stream', 'http', 'https', 'child_process'];
+
+/** Forbid importing the listed top-level parts, however deep the relative path. */
+const forbidParts = (parts, why) =>
+  parts.map((part) => ({
+    group: [`**/${part}`, `**/${part}/**`, `~~/${part}/**`, `@@/${part}/**`],
+    message: `${why} Move what both sides need into shared/.`,
+  }));
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      '.output/',
+      '.wxt/',
+      'dist/',
+      'data/',
+      'test-results/',
+      'playwright-report/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  prettier,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-empty': ['error', { allowEmptyCatch: false }],
+    },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...forbidParts(
+              ['extension', 'widget', 'server', 'test'],
+              'shared/ is the bottom layer and imports nothing of ours.',
+            ),
+            {
+              group: nodeBuiltins,
+              message: 'shared/ is pure TypeScript: no Node APIs. Pass data in from the edge.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['extension/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: forbidParts(
+            ['widget', 'server', 'test'],
+            'extension/ imports shared/ only, never widget/ or server/.',
+          ),
+        },
+      ],
+    },
+  },
+  {
+    files: ['widget/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: forbidParts(
+            ['extension', 'server', 'test'],
+            'widget/ imports shared/ only, never extension/ or server/.',
+          ),
+        },
+      ],
+    },
+  },
+  {
+    files: ['server/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: forbidParts(
+            ['extension', 'widget', 'test'],
+            'server/ imports shared/ only, never extension/ or widget/.',
+          ),
+        },
+      ],
+    },
+  },
+);

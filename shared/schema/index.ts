@@ -1,0 +1,2 @@
+// Zod schemas: the single source of truth for every message, record and HTTP body.
+export * from './pii';

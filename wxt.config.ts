@@ -1,0 +1,12 @@
+// WXT build configuration: the staff extension's source lives in extension/ (see README).
+import { defineConfig } from 'wxt';
+
+export default defineConfig({
+  srcDir: 'extension',
+  outDir: '.output',
+  manifest: {
+    name: 'Custodian',
+    description: 'Masks customer personal information on internal web tools and logs every view.',
+    permissions: ['storage'],
+  },
+});
