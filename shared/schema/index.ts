@@ -1,2 +1,3 @@
 // Zod schemas: the single source of truth for every message, record and HTTP body.
 export * from './pii';
+export * from './messages';

@@ -1,0 +1,45 @@
+// The Custodian HTTP app: its routes and its single error handler. Node-specific start-up (ports,
+// environment) lives in server/bin/; tests drive this app through `app.request()`.
+import { Hono } from 'hono';
+import { DEMO_PAGES_DIR } from '../config';
+import { DEMO_PREFIX, serveDemoPages } from './demo-pages';
+import { notFound, onError } from './errors';
+
+export { AppError, readJson, type ErrorBody } from './errors';
+
+export interface AppOptions {
+  /** Reported by /healthz, so a deploy can be checked for what runs. */
+  version: string;
+  /** Directory of the demo CRM pages; defaults to test/fixtures/pages/. */
+  demoPagesDir?: string;
+}
+
+/** The body of `GET /healthz`. */
+export interface Health {
+  ok: true;
+  version: string;
+}
+
+/**
+ * Builds the app. Routes:
+ * - `GET /healthz` -> `{ ok: true, version }`
+ * - `GET /demo/`, `GET /demo/*` -> the demo CRM pages (`/demo` redirects to `/demo/`)
+ * Errors, including unknown routes, are JSON `{ error: { code, message } }`.
+ *
+ * @example
+ *   const app = createApp({ version: '0.1.0' });
+ *   await (await app.request('/healthz')).json(); // { ok: true, version: '0.1.0' }
+ */
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono();
+
+  app.get('/healthz', (c) => c.json<Health>({ ok: true, version: options.version }));
+
+  // Relative links in the pages (crm.css, other pages) need the trailing slash.
+  app.get(DEMO_PREFIX.slice(0, -1), (c) => c.redirect(DEMO_PREFIX, 301));
+  app.get(`${DEMO_PREFIX}*`, serveDemoPages(options.demoPagesDir ?? DEMO_PAGES_DIR));
+
+  app.notFound(notFound);
+  app.onError(onError);
+  return app;
+}

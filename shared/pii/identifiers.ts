@@ -1,0 +1,140 @@
+// Structural validators for numeric identifiers: resident IDs, card issuers, CN and E.164 phone numbers.
+// Inputs are strings of ASCII digits (an ID may end in X); separators are already removed.
+import { cnIdCheckChar, luhnValid } from './checksums';
+
+/** First two digits of a resident ID: the province-level division (GB/T 2260) it was issued in. */
+const PROVINCES = new Set([
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+  53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
+]);
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digitsAt(s: string, from: number, count: number): number {
+  let v = 0;
+  for (let i = from; i < from + count; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+  return v;
+}
+
+function realDate(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false;
+  if (day > DAYS_IN_MONTH[month - 1]!) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return !(month === 2 && day === 29 && !leap);
+}
+
+/**
+ * An 18-character resident ID (GB 11643-1999): province, real birth date, check character.
+ * @example isCnId18('11010519491231002X') // true
+ */
+export function isCnId18(id: string): boolean {
+  if (id.length !== 18 || !PROVINCES.has(digitsAt(id, 0, 2))) return false;
+  const year = digitsAt(id, 6, 4);
+  // Birth years outside 1900–2099 do not occur on IDs in use.
+  if (year < 1900 || year > 2099 || !realDate(year, digitsAt(id, 10, 2), digitsAt(id, 12, 2))) {
+    return false;
+  }
+  const last = id[17] === 'x' ? 'X' : id[17];
+  return cnIdCheckChar(id) === last;
+}
+
+/**
+ * A 15-digit resident ID of the pre-1999 form: province, then a 19YYMMDD birth date. It has no check
+ * character, which is why callers require a context word as well.
+ * @example isCnId15('110105491231002') // true
+ */
+export function isCnId15(id: string): boolean {
+  if (id.length !== 15 || !PROVINCES.has(digitsAt(id, 0, 2))) return false;
+  return realDate(1900 + digitsAt(id, 6, 2), digitsAt(id, 8, 2), digitsAt(id, 10, 2));
+}
+
+/** Issuer identification number ranges (first digits) and the lengths their cards have. */
+const ISSUERS: readonly { from: number; to: number; digits: number; lengths: readonly number[] }[] =
+  [
+    { from: 62, to: 62, digits: 2, lengths: [16, 17, 18, 19] }, // UnionPay
+    { from: 81, to: 81, digits: 2, lengths: [16, 17, 18, 19] }, // UnionPay 8-series
+    { from: 4, to: 4, digits: 1, lengths: [13, 16, 19] }, // Visa
+    { from: 51, to: 55, digits: 2, lengths: [16] }, // Mastercard
+    { from: 2221, to: 2720, digits: 4, lengths: [16] }, // Mastercard 2-series
+    { from: 34, to: 34, digits: 2, lengths: [15] }, // American Express
+    { from: 37, to: 37, digits: 2, lengths: [15] }, // American Express
+    { from: 3528, to: 3589, digits: 4, lengths: [16, 17, 18, 19] }, // JCB
+    { from: 6011, to: 6011, digits: 4, lengths: [16, 17, 18, 19] }, // Discover
+    { from: 644, to: 649, digits: 3, lengths: [16, 17, 18, 19] }, // Discover
+    { from: 65, to: 65, digits: 2, lengths: [16, 17, 18, 19] }, // Discover
+    { from: 36, to: 36, digits: 2, lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
+    { from: 300, to: 305, digits: 3, lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
+    { from: 38, to: 39, digits: 2, lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
+    { from: 2200, to: 2204, digits: 4, lengths: [16, 17, 18, 19] }, // Mir
+  ];
+
+/** True when the number's prefix and length belong to a known card issuer. */
+export function knownIssuer(digits: string): boolean {
+  for (const issuer of ISSUERS) {
+    const prefix = digitsAt(digits, 0, issuer.digits);
+    if (prefix >= issuer.from && prefix <= issuer.to && issuer.lengths.includes(digits.length)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A payment card number: known issuer and length, and Luhn-valid.
+ * @example isBankCard('6222021234567890128') // depends on Luhn; see tests
+ */
+export function isBankCard(digits: string): boolean {
+  return knownIssuer(digits) && luhnValid(digits);
+}
+
+/** A CN mobile number: 11 digits, 1 then 3–9 (the segments carriers have been allotted). */
+export function isCnMobile(digits: string): boolean {
+  if (digits.length !== 11 || digits.charCodeAt(0) !== 49) return false;
+  const second = digits.charCodeAt(1);
+  return second >= 51 && second <= 57;
+}
+
+/**
+ * Length of the CN area code at the start of `national` (written without its trunk 0): 2 for 10
+ * and 2x (Beijing, Shanghai, Guangzhou, ...), 3 for the rest, 0 when no area code can start so.
+ */
+export function cnAreaCodeLength(national: string): number {
+  const first = national.charCodeAt(0);
+  if (first === 49) return national.charCodeAt(1) === 48 ? 2 : 0; // only 10 starts with 1
+  if (first === 50) return 2;
+  if (first >= 51 && first <= 57) return 3;
+  return 0;
+}
+
+/**
+ * A CN landline subscriber number: 7 or 8 digits not starting with 0 (which would be a trunk
+ * prefix). Numbers starting with 1 are rare but written in examples and test data, so allowed.
+ */
+export function isCnSubscriber(digits: string): boolean {
+  const first = digits.charCodeAt(0);
+  return (digits.length === 7 || digits.length === 8) && first >= 49 && first <= 57;
+}
+
+/** ITU-T E.164 country calling codes in use, as [from, to] ranges of 1-, 2- and 3-digit codes. */
+const COUNTRY_CODE_RANGES: readonly (readonly [number, number])[] = [
+  [1, 1], [7, 7], [20, 20], [27, 27], [30, 34], [36, 36], [39, 41], [43, 49], [51, 58], [60, 66],
+  [81, 82], [84, 84], [86, 86], [90, 95], [98, 98], [211, 213], [216, 216], [218, 218], [220, 258],
+  [260, 269], [290, 291], [297, 299], [350, 359], [370, 378], [380, 383], [385, 387], [389, 389],
+  [420, 421], [423, 423], [500, 509], [590, 599], [670, 670], [672, 692], [850, 850], [852, 853],
+  [855, 856], [880, 880], [886, 886], [960, 968], [970, 977], [992, 996], [998, 998],
+]; // prettier-ignore
+
+/**
+ * Length (1–3) of the country calling code at the start of an E.164 number's digits, or 0 when
+ * none fits. E.164 codes are prefix-free, so at most one length matches.
+ * @example countryCodeLength('442079460958') // 2
+ */
+export function countryCodeLength(digits: string): number {
+  for (let len = 1; len <= 3 && len < digits.length; len++) {
+    const code = digitsAt(digits, 0, len);
+    for (const [from, to] of COUNTRY_CODE_RANGES) {
+      if (code >= from && code <= to && String(from).length === len) return len;
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,184 @@
+// Names and addresses cannot be told from their text alone; they are found when a label such as
+// 姓名： or "Address:" introduces them. This module recognises the label and the extent of its value.
+import { isAsciiLetter, isHan } from './char-class';
+
+export interface LabelledValue {
+  type: 'name' | 'address';
+  start: number;
+  end: number;
+}
+
+/** Chinese labels, matched at the end of the Han run before the colon (客户姓名 ends in 姓名). */
+const ZH_NAME_LABELS = ['姓名', '名字', '联系人', '收货人', '收件人', '持卡人', '户名', '客户名'];
+const ZH_ADDRESS_LABELS = ['地址', '住址', '收货地', '户籍地', '居住地'];
+/** 邮箱地址, 网址, IP地址 end in 地址/址 too, and are not postal addresses. */
+const ZH_NOT_ADDRESS = /邮|网|电子|服务器/;
+
+/** English labels, compared whole after lower-casing and dropping spaces, _ and - (customer_name). */
+const EN_NAME_LABELS = new Set([
+  'name',
+  'fullname',
+  'customername',
+  'customer',
+  'contactname',
+  'clientname',
+  'recipient',
+  'recipientname',
+  'consignee',
+  'receiver',
+  'receivername',
+  'cardholder',
+  'cardholdername',
+  'accountname',
+  'accountholder',
+]);
+const EN_ADDRESS_LABELS = new Set([
+  'address',
+  'addr',
+  'shippingaddress',
+  'deliveryaddress',
+  'billingaddress',
+  'homeaddress',
+  'mailingaddress',
+  'streetaddress',
+  'postaladdress',
+  'residentialaddress',
+  'customeraddress',
+  'contactaddress',
+  'shipto',
+]);
+
+/** Longest label looked at, in UTF-16 units; longer runs before a colon are prose, not labels. */
+const MAX_LABEL = 32;
+/** Longest address value taken: beyond it the value has run into something else. */
+const MAX_ADDRESS = 160;
+/** Labels a Chinese address may run into when fields are written without spaces (…88号电话：…). */
+const ZH_TRAILING_LABEL = /(联系电话|电话号码|手机号码|手机号|电话|手机|邮箱|姓名|备注)$/;
+const EN_TRAILING_LABEL = /\s+(phone|tel|mobile|email|e-mail|name|contact|note|notes)$/i;
+
+const OPENING_QUOTES = '"\'“「『';
+const CLOSING_QUOTES = '"\'”」』';
+
+function labelKind(text: string, colon: number): 'name' | 'address' | null {
+  let q = colon - 1;
+  while (q >= 0 && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 0x3000)) q--;
+  if (q >= 0 && CLOSING_QUOTES.includes(text[q]!)) q--;
+  if (q < 0) return null;
+  const last = text.charCodeAt(q);
+  if (isHan(last)) {
+    let s = q;
+    while (s > 0 && q - s < 8 && isHan(text.charCodeAt(s - 1))) s--;
+    const label = text.slice(s, q + 1);
+    // IP地址, MAC地址: an ASCII word glued before the label makes it another kind of address.
+    if (s > 0 && isAsciiLetter(text.charCodeAt(s - 1))) return null;
+    if (ZH_NAME_LABELS.some((l) => label.endsWith(l))) return 'name';
+    if (ZH_ADDRESS_LABELS.some((l) => label.endsWith(l)) && !ZH_NOT_ADDRESS.test(label)) {
+      return 'address';
+    }
+    return null;
+  }
+  if (!isAsciiLetter(last)) return null;
+  let s = q;
+  while (s > 0 && q - s < MAX_LABEL) {
+    const c = text.charCodeAt(s - 1);
+    if (!(isAsciiLetter(c) || c === 32 || c === 95 || c === 45)) break;
+    s--;
+  }
+  const label = text
+    .slice(s, q + 1)
+    .replace(/[\s_-]/g, '')
+    .toLowerCase();
+  if (EN_NAME_LABELS.has(label)) return 'name';
+  if (EN_ADDRESS_LABELS.has(label)) return 'address';
+  return null;
+}
+
+function hanNameEnd(text: string, start: number): number {
+  let e = start;
+  let dots = 0;
+  while (e < text.length && e - start < 16) {
+    const c = text.charCodeAt(e);
+    if (isHan(c)) e++;
+    else if ((c === 0xb7 || c === 0x2022) && e > start) {
+      dots++;
+      e++;
+    } else break;
+  }
+  const len = e - start - dots;
+  // 2–4 characters covers 张三 to 欧阳娜娜; a longer run is a phrase (请填写真实姓名), unless a
+  // middle dot marks a transliterated name (阿卜杜拉·买买提).
+  if (len < 2 || (dots === 0 && len > 4)) return -1;
+  return e;
+}
+
+function latinNameEnd(text: string, start: number): number {
+  let e = start;
+  let words = 0;
+  let p = start;
+  while (words < 4 && p < text.length) {
+    const first = text.charCodeAt(p);
+    // Names are capitalised (Li Lei, ZHANG SAN); "is our customer" is a sentence, not a name.
+    if (!(first >= 65 && first <= 90)) break;
+    let w = p + 1;
+    while (w < text.length) {
+      const c = text.charCodeAt(w);
+      if (isAsciiLetter(c) || c === 39 || c === 0x2019 || c === 45) w++;
+      else break;
+    }
+    const after = text.charCodeAt(w);
+    if (after === 58 || after === 0xff1a) break; // the next label ("Phone:") starts here
+    words++;
+    e = w;
+    if (after !== 32 || !isAsciiLetter(text.charCodeAt(w + 1))) break;
+    p = w + 1;
+  }
+  return words > 0 ? e : -1;
+}
+
+function addressEnd(text: string, start: number, quote: string | null): number {
+  const limit = Math.min(text.length, start + MAX_ADDRESS);
+  const han = isHan(text.charCodeAt(start));
+  let e = start;
+  while (e < limit) {
+    const ch = text[e]!;
+    if (quote !== null) {
+      if (ch === quote || ch === '\n' || ch === '\r') break;
+    } else if ('\n\r\t|;<>"；'.includes(ch)) break;
+    else if (han && (ch === ' ' || ch === '，' || ch === ',' || ch === '　')) break;
+    else if (!han && ch === ' ' && text[e + 1] === ' ') break;
+    if (ch === ':' || ch === '：') break;
+    e++;
+  }
+  let value = text.slice(start, e);
+  if (text[e] === ':' || text[e] === '：') {
+    value = value.replace(han ? ZH_TRAILING_LABEL : EN_TRAILING_LABEL, '');
+  }
+  value = value.replace(/[\s,.;，。；、]+$/u, '');
+  return value.length >= 4 ? start + value.length : -1;
+}
+
+/**
+ * The name or address a label introduces, given the index of the colon after the label.
+ * @example labelledValue('收货地址：上海市浦东新区世纪大道100号', 4)
+ *   // { type: 'address', start: 5, end: 20 }
+ */
+export function labelledValue(text: string, colon: number): LabelledValue | null {
+  const kind = labelKind(text, colon);
+  if (kind === null) return null;
+  let v = colon + 1;
+  while (v < text.length && v - colon <= 4 && (text[v] === ' ' || text[v] === '\u3000')) v++;
+  let quote: string | null = null;
+  const open = OPENING_QUOTES.indexOf(text[v] ?? '');
+  if (open >= 0) {
+    quote = CLOSING_QUOTES[open]!;
+    v++;
+  }
+  if (v >= text.length) return null;
+  let end: number;
+  if (kind === 'name') {
+    end = isHan(text.charCodeAt(v)) ? hanNameEnd(text, v) : latinNameEnd(text, v);
+  } else {
+    end = addressEnd(text, v, quote);
+  }
+  return end > v ? { type: kind, start: v, end } : null;
+}

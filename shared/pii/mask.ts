@@ -1,0 +1,131 @@
+// Display masking: the form in which staff see each kind of PII until a reveal is allowed.
+//
+// | type      | rule                                                           | example                     |
+// |-----------|----------------------------------------------------------------|-----------------------------|
+// | phone     | CN mobile: first 3 and last 4 digits; landline: area code and  | 138****5678, 010-****5678,  |
+// |           | last 4; international: country code and last 4                | +44 ** **** 0958            |
+// | cn_id     | first and last character only                                  | 1****************X          |
+// | passport  | first and last character only                                  | E*******8                   |
+// | bank_card | first 4 and last 4 digits                                      | 6222 **** **** 0123         |
+// | email     | first character of the local part, then ***; domain kept       | l***@example.com            |
+// | uscc      | first 2 and last 4 characters                                  | 91************433B          |
+// | name      | first character (Han) or first letter (Latin)                  | 张*, J*** *****             |
+// | address   | province and city kept, the rest masked                        | 上海市*************         |
+//
+// Every rule but email's keeps the original length and separators, so a masked value takes the
+// place of the raw one in a page's text without reflowing it, and offsets stay valid. E-mail
+// hides the local part's length, which alone can narrow down who it is.
+//
+// Why IDs keep only the first and last character: digits 1–6 name the county of registration,
+// 7–14 the birth date and 17 the sex; any two of these plus the last four digits (the common
+// "6+4" display) single out a few people, so only what says nothing alone is shown.
+import type { PiiType } from '../schema/pii';
+import { isDigit, isHan } from './char-class';
+import { cnAreaCodeLength, countryCodeLength } from './identifiers';
+
+const STAR = '*';
+
+/** Replaces every digit except those whose digit-index (0-based among digits) `keep` accepts. */
+function maskDigits(
+  raw: string,
+  keep: (digitIndex: number, digitCount: number) => boolean,
+): string {
+  let count = 0;
+  for (let i = 0; i < raw.length; i++) if (isDigit(raw.charCodeAt(i))) count++;
+  let out = '';
+  let d = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i]!;
+    if (isDigit(raw.charCodeAt(i))) {
+      out += keep(d, count) ? ch : STAR;
+      d++;
+    } else out += ch;
+  }
+  return out;
+}
+
+function maskPhone(raw: string): string {
+  const digits = raw.replace(/\D/g, '');
+  let prefix = 0; // leading digits that are country code or trunk prefix, always shown
+  if (raw.startsWith('+')) prefix = digits.startsWith('86') ? 2 : countryCodeLength(digits);
+  else if (digits.startsWith('0086')) prefix = 4;
+  const national = digits.slice(prefix);
+  let head = 0; // leading national digits shown
+  if (national.length === 11 && national.startsWith('1')) head = 3;
+  else if (national.startsWith('0')) head = 1 + cnAreaCodeLength(national.slice(1));
+  else if (prefix > 0 && digits.startsWith('86')) head = cnAreaCodeLength(national);
+  const tail = Math.min(4, Math.max(0, national.length - head - 1));
+  return maskDigits(raw, (i, n) => i < prefix + head || i >= n - tail);
+}
+
+function keepEnds(raw: string, first: number, last: number): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i]!;
+    out += i < first || i >= raw.length - last || ch === ' ' || ch === '-' ? ch : STAR;
+  }
+  return out;
+}
+
+function maskName(raw: string): string {
+  let out = '';
+  let shown = false;
+  for (const ch of raw) {
+    const c = ch.codePointAt(0)!;
+    const letter = isHan(c) || /\p{L}/u.test(ch);
+    if (letter && !shown) {
+      out += ch;
+      shown = true;
+    } else out += letter ? STAR : ch;
+  }
+  return out;
+}
+
+/** Han addresses: everything up to the city (…市, or the province/prefecture when no 市). */
+const CITY_END = /^.{0,12}?(?:市|自治州|地区|盟)|^.{0,8}?(?:省|自治区|特别行政区)/u;
+
+function maskAddress(raw: string): string {
+  if (isHan(raw.charCodeAt(0))) {
+    const city = CITY_END.exec(raw);
+    const keep = city ? city[0].length : 0;
+    return raw.slice(0, keep) + raw.slice(keep).replace(/[^\s]/gu, STAR);
+  }
+  // Latin addresses put the street first and the city after the first comma; digits after it
+  // (postcodes) are masked too.
+  const comma = raw.indexOf(',');
+  if (comma < 0) return raw.replace(/[^\s]/gu, STAR);
+  return raw.slice(0, comma).replace(/[^\s]/gu, STAR) + raw.slice(comma).replace(/\d/g, STAR);
+}
+
+function maskEmail(raw: string): string {
+  const at = raw.lastIndexOf('@');
+  if (at <= 0) return STAR.repeat(3);
+  return raw[0] + STAR.repeat(3) + raw.slice(at);
+}
+
+/**
+ * The display form of a raw value found by `scan` as `type`. A masked string never shows more
+ * than the rule in the table above allows, whatever the input.
+ *
+ * @example mask('phone', '13812345678') // '138****5678'
+ * @example mask('bank_card', '6222 0212 3456 0123') // '6222 **** **** 0123'
+ */
+export function mask(type: PiiType, raw: string): string {
+  switch (type) {
+    case 'phone':
+      return maskPhone(raw);
+    case 'cn_id':
+    case 'passport':
+      return keepEnds(raw, 1, 1);
+    case 'bank_card':
+      return maskDigits(raw, (i, n) => i < 4 || i >= n - 4);
+    case 'uscc':
+      return keepEnds(raw, 2, 4);
+    case 'email':
+      return maskEmail(raw);
+    case 'name':
+      return maskName(raw);
+    case 'address':
+      return maskAddress(raw);
+  }
+}

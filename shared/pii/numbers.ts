@@ -1,0 +1,257 @@
+// Numeric identifiers (resident IDs, phones, cards, all-digit USCCs) in chains of digit groups.
+//
+// A chain is digit groups joined by single spaces or hyphens ("138 1234 5678", "6222-0212-…").
+// Contract of this module:
+// - a group is a maximal run of [0-9A-Za-z_] that is all digits (or digits then one X); a run with
+//   other letters ends the chain and never yields a number: "user_13812345678" is not a phone;
+// - a candidate is a run of whole groups; it may start or end inside a chain only at a space,
+//   because a hyphen glues groups into one identifier ("SO-2023-13812345678" is an order number);
+// - from each group the longest candidate that validates wins, then scanning resumes after it.
+import { luhnValid } from './checksums';
+import { hasContext } from './context';
+import { isDigit, isIdX, isWordChar } from './char-class';
+import {
+  cnAreaCodeLength,
+  countryCodeLength,
+  isBankCard,
+  isCnId15,
+  isCnId18,
+  isCnMobile,
+  isCnSubscriber,
+} from './identifiers';
+import { usccValid } from './checksums';
+import { CONFIDENCE, PII_LEVEL } from './types';
+import type { Finding, PiiType } from '../schema/pii';
+
+/** Chains longer than this are split: no identifier has more groups, and buffers stay fixed. */
+const MAX_GROUPS = 64;
+/** No candidate spans more groups than "+86 138 1234 5678" or "6222 0212 3456 7890 123" do. */
+const MAX_CANDIDATE_GROUPS = 6;
+/** Digit counts outside this range cannot be any identifier we look for (0086 + 11 = 15; 19). */
+const MIN_DIGITS = 7;
+const MAX_DIGITS = 19;
+
+const SPACE = 32;
+const HYPHEN = 45;
+
+// Reused between calls: the scanner is single-threaded and never re-entrant.
+const groupStart = new Int32Array(MAX_GROUPS);
+const groupEnd = new Int32Array(MAX_GROUPS);
+const groupSep = new Int32Array(MAX_GROUPS);
+
+/** Length of the word run at `s`, or -1 when it is not all digits (with at most a final X). */
+function digitRunEnd(text: string, s: number): number {
+  let e = s;
+  let letters = 0;
+  let lastIsX = false;
+  while (e < text.length) {
+    const c = text.charCodeAt(e);
+    if (!isWordChar(c)) break;
+    if (!isDigit(c)) {
+      letters++;
+      lastIsX = isIdX(c);
+    } else lastIsX = false;
+    e++;
+  }
+  if (letters === 0 || (letters === 1 && lastIsX && e - s > 1)) return e;
+  return -e;
+}
+
+function leftBoundaryOk(text: string, s: number): boolean {
+  if (s === 0) return true;
+  const p = text.charCodeAt(s - 1);
+  if (isWordChar(p) || p === 64) return false;
+  // "3.13812345678", "SO-13812345678", "a.b": joined to a word before it
+  if ((p === 46 || p === HYPHEN) && s > 1 && isWordChar(text.charCodeAt(s - 2))) return false;
+  return true;
+}
+
+function rightBoundaryOk(text: string, e: number): boolean {
+  if (e >= text.length) return true;
+  const q = text.charCodeAt(e);
+  if (isWordChar(q) || q === 64) return false;
+  if ((q === 46 || q === HYPHEN) && e + 1 < text.length && isWordChar(text.charCodeAt(e + 1))) {
+    return false;
+  }
+  return true;
+}
+
+interface Classified {
+  type: PiiType;
+  confidence: number;
+}
+
+const MOBILE_GROUPINGS = ['11', '3,4,4', '3,8', '7,4'];
+
+function classifyInternational(digits: string, lens: number[]): Classified | null {
+  if (digits.startsWith('86')) {
+    const national = digits.slice(2);
+    const natLens = lens[0] === 2 ? lens.slice(1) : [lens[0]! - 2, ...lens.slice(1)];
+    if (isCnMobile(national) && MOBILE_GROUPINGS.includes(natLens.join(','))) {
+      return { type: 'phone', confidence: CONFIDENCE.mobileFormatted };
+    }
+    const area = cnAreaCodeLength(national);
+    if (area > 0 && isCnSubscriber(national.slice(area))) {
+      return { type: 'phone', confidence: CONFIDENCE.landline };
+    }
+    return null;
+  }
+  const cc = countryCodeLength(digits);
+  if (cc === 0 || digits.length < 8 || digits.length > 15) return null;
+  // Written grouped, the first group must be exactly the country code (+44 20 7946 0958).
+  if (lens.length > 1 && lens[0] !== cc) return null;
+  return { type: 'phone', confidence: CONFIDENCE.international };
+}
+
+function isCardGrouping(lens: number[]): boolean {
+  if (lens.length === 1) return true;
+  const key = lens.join(',');
+  if (key === '4,6,5' || key === '4,6,4') return true; // Amex, Diners
+  if (lens.length < 3) return false;
+  for (let i = 0; i < lens.length - 1; i++) if (lens[i] !== 4) return false;
+  const last = lens[lens.length - 1]!;
+  return last >= 1 && last <= 4;
+}
+
+function classifyLandline(digits: string, lens: number[], seps: number[]): Classified | null {
+  // Area code written with its trunk 0 as its own group: 010-62345678, 0755 1234 5678, …-8001
+  if (lens.length < 2 || digits.charCodeAt(0) !== 48) return null;
+  const area = cnAreaCodeLength(digits.slice(1));
+  if (area === 0 || lens[0] !== area + 1) return null;
+  let subscriberGroups = lens.length - 1;
+  // A trailing hyphenated group of 1–5 digits is an extension (010-62345678-8001).
+  if (lens.length >= 3 && seps[lens.length - 2] === HYPHEN && lens[lens.length - 1]! <= 5) {
+    subscriberGroups--;
+  }
+  if (subscriberGroups > 2) return null;
+  let subLen = 0;
+  for (let i = 1; i <= subscriberGroups; i++) subLen += lens[i]!;
+  const subscriber = digits.slice(area + 1, area + 1 + subLen);
+  return isCnSubscriber(subscriber) ? { type: 'phone', confidence: CONFIDENCE.landline } : null;
+}
+
+function classify(
+  text: string,
+  start: number,
+  digits: string,
+  lens: number[],
+  seps: number[],
+  plus: boolean,
+): Classified | null {
+  if (plus) return classifyInternational(digits, lens);
+  const n = digits.length;
+  if (isIdX(digits.charCodeAt(n - 1))) {
+    const grouping = lens.join(',');
+    return n === 18 && (grouping === '18' || grouping === '6,8,4') && isCnId18(digits)
+      ? { type: 'cn_id', confidence: CONFIDENCE.cnIdChecked }
+      : null;
+  }
+  const grouping = lens.join(',');
+  if (n === 18 && (grouping === '18' || grouping === '6,8,4') && isCnId18(digits)) {
+    return { type: 'cn_id', confidence: CONFIDENCE.cnIdChecked };
+  }
+  if (n === 11 && MOBILE_GROUPINGS.includes(grouping) && isCnMobile(digits)) {
+    const plain = lens.length === 1;
+    return {
+      type: 'phone',
+      confidence: plain ? CONFIDENCE.mobilePlain : CONFIDENCE.mobileFormatted,
+    };
+  }
+  if (digits.startsWith('0086') && isCnMobile(digits.slice(4))) {
+    const natLens = lens[0] === 4 ? lens.slice(1) : [lens[0]! - 4, ...lens.slice(1)];
+    if (MOBILE_GROUPINGS.includes(natLens.join(','))) {
+      return { type: 'phone', confidence: CONFIDENCE.mobileFormatted };
+    }
+  }
+  const landline = classifyLandline(digits, lens, seps);
+  if (landline) return landline;
+  if (n >= 13 && n <= 19 && isCardGrouping(lens)) {
+    if (isBankCard(digits)) return { type: 'bank_card', confidence: CONFIDENCE.cardChecked };
+    if (
+      digits.startsWith('62') &&
+      n >= 16 &&
+      !luhnValid(digits) &&
+      hasContext(text, start, 'card')
+    ) {
+      return { type: 'bank_card', confidence: CONFIDENCE.cardContextOnly };
+    }
+  }
+  if (n === 15 && (grouping === '15' || grouping === '6,6,3') && isCnId15(digits)) {
+    if (hasContext(text, start, 'cn_id')) {
+      return { type: 'cn_id', confidence: CONFIDENCE.cnIdLegacyContext };
+    }
+  }
+  if (n === 18 && lens.length === 1 && usccValid(digits) && hasContext(text, start, 'uscc')) {
+    return { type: 'uscc', confidence: CONFIDENCE.usccContext };
+  }
+  return null;
+}
+
+/**
+ * Scans the chain of digit groups whose first group starts at `s`, pushing findings to `out`.
+ * Returns the index after the chain, or the negated end of the word run when `s` does not start
+ * an all-digit group (the caller then treats that run as a word).
+ */
+export function scanNumberChain(text: string, s: number, out: Finding[]): number {
+  const firstEnd = digitRunEnd(text, s);
+  if (firstEnd < 0) return firstEnd;
+  let groups = 1;
+  groupStart[0] = s;
+  groupEnd[0] = firstEnd;
+  let pos = firstEnd;
+  while (groups < MAX_GROUPS && pos + 1 < text.length) {
+    const sep = text.charCodeAt(pos);
+    if ((sep !== SPACE && sep !== HYPHEN) || !isDigit(text.charCodeAt(pos + 1))) break;
+    const e = digitRunEnd(text, pos + 1);
+    if (e < 0) break; // a mixed run such as "1A2B" ends the chain; the caller scans it as a word
+    groupSep[groups - 1] = sep;
+    groupStart[groups] = pos + 1;
+    groupEnd[groups] = e;
+    groups++;
+    pos = e;
+  }
+  const plus =
+    s > 0 && text.charCodeAt(s - 1) === 43 && (s === 1 || !isWordChar(text.charCodeAt(s - 2)));
+  const chainLeftOk = leftBoundaryOk(text, plus ? s - 1 : s);
+  const chainRightOk = rightBoundaryOk(text, pos);
+
+  let k = 0;
+  while (k < groups) {
+    let next = k + 1;
+    if (k === 0 ? chainLeftOk : groupSep[k - 1] === SPACE) {
+      const jMax = Math.min(groups - 1, k + MAX_CANDIDATE_GROUPS - 1);
+      let digitsInRun = 0;
+      for (let j = k; j <= jMax; j++) digitsInRun += groupEnd[j]! - groupStart[j]!;
+      for (let j = jMax; j >= k; j--) {
+        const count = digitsInRun;
+        digitsInRun -= groupEnd[j]! - groupStart[j]!;
+        if (count < MIN_DIGITS || count > MAX_DIGITS) continue;
+        if (!(j === groups - 1 ? chainRightOk : groupSep[j] === SPACE)) continue;
+        const lens: number[] = [];
+        const seps: number[] = [];
+        let digits = '';
+        for (let g = k; g <= j; g++) {
+          digits += text.slice(groupStart[g]!, groupEnd[g]!);
+          lens.push(groupEnd[g]! - groupStart[g]!);
+          if (g < j) seps.push(groupSep[g]!);
+        }
+        const withPlus = plus && k === 0;
+        const start = withPlus ? s - 1 : groupStart[k]!;
+        const found = classify(text, start, digits, lens, seps, withPlus);
+        if (found) {
+          out.push({
+            type: found.type,
+            start,
+            end: groupEnd[j]!,
+            level: PII_LEVEL[found.type],
+            confidence: found.confidence,
+          });
+          next = j + 1;
+          break;
+        }
+      }
+    }
+    k = next;
+  }
+  return pos;
+}
