@@ -24,12 +24,13 @@ import { isDigit, isHan } from './char-class';
 import { cnAreaCodeLength, countryCodeLength } from './identifiers';
 
 const STAR = '*';
+const ALPHANUMERIC = /[\p{L}\p{N}]/u;
 
-/** Replaces every digit except those whose digit-index (0-based among digits) `keep` accepts. */
-function maskDigits(
-  raw: string,
-  keep: (digitIndex: number, digitCount: number) => boolean,
-): string {
+/**
+ * Shows the digits whose index among the digits `keep` accepts; every other digit, and any letter
+ * (never part of a phone or card, so never shown), becomes *. Separators stay.
+ */
+function maskDigits(raw: string, keep: (digitIndex: number, digitCount: number) => boolean): string {
   let count = 0;
   for (let i = 0; i < raw.length; i++) if (isDigit(raw.charCodeAt(i))) count++;
   let out = '';
@@ -39,22 +40,27 @@ function maskDigits(
     if (isDigit(raw.charCodeAt(i))) {
       out += keep(d, count) ? ch : STAR;
       d++;
-    } else out += ch;
+    } else out += ALPHANUMERIC.test(ch) ? STAR : ch;
   }
   return out;
 }
 
 function maskPhone(raw: string): string {
   const digits = raw.replace(/\D/g, '');
-  let prefix = 0; // leading digits that are country code or trunk prefix, always shown
+  let prefix = 0; // leading digits that are country code or international prefix, always shown
   if (raw.startsWith('+')) prefix = digits.startsWith('86') ? 2 : countryCodeLength(digits);
   else if (digits.startsWith('0086')) prefix = 4;
   const national = digits.slice(prefix);
-  let head = 0; // leading national digits shown
-  if (national.length === 11 && national.startsWith('1')) head = 3;
-  else if (national.startsWith('0')) head = 1 + cnAreaCodeLength(national.slice(1));
-  else if (prefix > 0 && digits.startsWith('86')) head = cnAreaCodeLength(national);
-  const tail = Math.min(4, Math.max(0, national.length - head - 1));
+  const chinese = prefix === 0 || digits.startsWith('86') || digits.startsWith('0086');
+  let head = 0; // leading national digits shown: mobile network, or area code with its trunk 0
+  if (chinese && national.length === 11 && national.startsWith('1')) head = 3;
+  else if (chinese && national.startsWith('0')) head = 1 + cnAreaCodeLength(national.slice(1));
+  else if (chinese && prefix > 0) head = cnAreaCodeLength(national);
+  // At least a third of the national number stays hidden, whatever its form; at most 4 at the end
+  // are shown (138****5678 hides exactly its middle 4).
+  const hidden = Math.ceil(national.length / 3);
+  head = Math.min(head, national.length - hidden);
+  const tail = Math.min(4, national.length - head - hidden);
   return maskDigits(raw, (i, n) => i < prefix + head || i >= n - tail);
 }
 
@@ -72,7 +78,7 @@ function maskName(raw: string): string {
   let shown = false;
   for (const ch of raw) {
     const c = ch.codePointAt(0)!;
-    const letter = isHan(c) || /\p{L}/u.test(ch);
+    const letter = isHan(c) || ALPHANUMERIC.test(ch);
     if (letter && !shown) {
       out += ch;
       shown = true;

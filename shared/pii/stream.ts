@@ -1,8 +1,14 @@
 // Chunked scanning: finds PII in text that arrives in pieces (a file of any size) with offsets
-// into the whole text, holding only a small window in memory.
+// into the whole text, holding only a small window in memory, and returns masked forms only.
 import type { Finding } from '../schema/pii';
 import { CONTEXT_WINDOW } from './context';
+import { mask } from './mask';
 import { scan } from './scanner';
+
+/** A finding of the chunked scanner, with its display form: the raw value never leaves. */
+export interface MaskedFinding extends Finding {
+  masked: string;
+}
 
 /**
  * Characters kept back at the end of each window: longer than any finding (an address is at most
@@ -15,9 +21,9 @@ const LEFT_CONTEXT = Math.max(64, CONTEXT_WINDOW + 32);
 
 export interface StreamScanner {
   /** Scans the next piece of text; returns findings now certain, offsets into the whole text. */
-  push(chunk: string): Finding[];
+  push(chunk: string): MaskedFinding[];
   /** Ends the text; returns the findings still held back. */
-  end(): Finding[];
+  end(): MaskedFinding[];
 }
 
 /**
@@ -36,16 +42,17 @@ export function createStreamScanner(): StreamScanner {
   let emitFrom = 0; // absolute offset before which every finding has been emitted
   let ended = false;
 
-  function take(final: boolean): Finding[] {
+  function take(final: boolean): MaskedFinding[] {
     const limit = final ? window.length : window.length - HOLD_BACK;
     if (limit <= emitFrom - base) return [];
-    const found: Finding[] = [];
+    const found: MaskedFinding[] = [];
     let cut = limit;
     for (const f of scan(window)) {
       const start = base + f.start;
       if (start < emitFrom) continue; // seen whole in an earlier window
       if (f.start >= limit) break;
-      found.push({ ...f, start, end: base + f.end });
+      const masked = mask(f.type, window.slice(f.start, f.end));
+      found.push({ ...f, start, end: base + f.end, masked });
       cut = Math.max(cut, f.end);
     }
     emitFrom = base + cut;

@@ -1,0 +1,30 @@
+// Builders of valid identifiers for tests: the check digit is computed, the rest is chosen.
+import { cnIdCheckChar, luhnValid, USCC_ALPHABET } from './checksums';
+
+/** An 18-character resident ID: region, birth date YYYYMMDD and sequence, plus its check. */
+export function cnId(region = '110105', birth = '19900307', seq = '123'): string {
+  const first17 = region + birth + seq;
+  return first17 + cnIdCheckChar(first17);
+}
+
+/** Appends the Luhn digit that makes `body` a valid card number. */
+export function luhnComplete(body: string): string {
+  for (let d = 0; d <= 9; d++) if (luhnValid(body + d)) return body + d;
+  throw new Error('unreachable: one of ten digits always completes a Luhn number');
+}
+
+/** A card number failing Luhn: the valid one with its last digit changed. */
+export function luhnBroken(body: string): string {
+  const valid = luhnComplete(body);
+  const last = Number(valid.at(-1));
+  return valid.slice(0, -1) + String((last + 1) % 10);
+}
+
+/** An 18-character USCC with a valid GB 32100 check character. */
+export function uscc(first17 = '91310115MA1K3YJ2'): string {
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const body = first17.padEnd(17, '0');
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += USCC_ALPHABET.indexOf(body[i]!) * weights[i]!;
+  return body + USCC_ALPHABET[(31 - (sum % 31)) % 31];
+}
