@@ -59,10 +59,14 @@ const EN_TRAILING_LABEL = /\s+(phone|tel|mobile|email|e-mail|name|contact|note|n
 const OPENING_QUOTES = '"\'“「『';
 const CLOSING_QUOTES = '"\'”」』';
 
+function isClosingQuote(c: number): boolean {
+  return c === 34 || c === 39 || c === 0x201d || c === 0x300d || c === 0x300f;
+}
+
 function labelKind(text: string, colon: number): 'name' | 'address' | null {
   let q = colon - 1;
   while (q >= 0 && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 0x3000)) q--;
-  if (q >= 0 && CLOSING_QUOTES.includes(text[q]!)) q--;
+  if (q >= 0 && isClosingQuote(text.charCodeAt(q))) q--;
   if (q < 0) return null;
   const last = text.charCodeAt(q);
   if (isHan(last)) {
@@ -84,10 +88,12 @@ function labelKind(text: string, colon: number): 'name' | 'address' | null {
     if (!(isAsciiLetter(c) || c === 32 || c === 95 || c === 45)) break;
     s--;
   }
-  const label = text
-    .slice(s, q + 1)
-    .replace(/[\s_-]/g, '')
-    .toLowerCase();
+  // Lower-cased without spaces, _ and -, by char code: this runs at every colon of the text.
+  let label = '';
+  for (let i = s; i <= q; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 95 && c !== 45) label += String.fromCharCode(c | 0x20);
+  }
   if (EN_NAME_LABELS.has(label)) return 'name';
   if (EN_ADDRESS_LABELS.has(label)) return 'address';
   return null;

@@ -30,7 +30,10 @@ const ALPHANUMERIC = /[\p{L}\p{N}]/u;
  * Shows the digits whose index among the digits `keep` accepts; every other digit, and any letter
  * (never part of a phone or card, so never shown), becomes *. Separators stay.
  */
-function maskDigits(raw: string, keep: (digitIndex: number, digitCount: number) => boolean): string {
+function maskDigits(
+  raw: string,
+  keep: (digitIndex: number, digitCount: number) => boolean,
+): string {
   let count = 0;
   for (let i = 0; i < raw.length; i++) if (isDigit(raw.charCodeAt(i))) count++;
   let out = '';

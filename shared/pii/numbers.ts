@@ -81,13 +81,54 @@ interface Classified {
   confidence: number;
 }
 
-const MOBILE_GROUPINGS = ['11', '3,4,4', '3,8', '7,4'];
+/** Group lengths of the candidate being classified; set by `scanNumberChain`, read below. */
+let candFirst = 0;
+let candLast = 0;
 
-function classifyInternational(digits: string, lens: number[]): Classified | null {
+function groupLen(g: number): number {
+  return groupEnd[g]! - groupStart[g]!;
+}
+
+/** True when the candidate's groups, from its `skip`-th on, have exactly these lengths. */
+function groupsAre(lengths: readonly number[], skip = 0, firstLen = groupLen(candFirst)): boolean {
+  const count = candLast - candFirst + 1 - skip;
+  if (count !== lengths.length) return false;
+  for (let i = 0; i < count; i++) {
+    const len = i === 0 && skip === 0 ? firstLen : groupLen(candFirst + skip + i);
+    if (len !== lengths[i]) return false;
+  }
+  return true;
+}
+
+const MOBILE_3_4_4 = [3, 4, 4];
+const MOBILE_3_8 = [3, 8];
+const MOBILE_7_4 = [7, 4];
+const ID_6_8_4 = [6, 8, 4];
+const ID15_6_6_3 = [6, 6, 3];
+
+/** A mobile number's groups as people write them: 11, 3-4-4, 3-8 or 7-4 (after any prefix). */
+function mobileGrouping(skip: number, firstLen: number): boolean {
+  if (candLast - candFirst + 1 - skip === 1) return firstLen === 11;
+  return (
+    groupsAre(MOBILE_3_4_4, skip, firstLen) ||
+    groupsAre(MOBILE_3_8, skip, firstLen) ||
+    groupsAre(MOBILE_7_4, skip, firstLen)
+  );
+}
+
+/** Prefix groups: a first group that is only the prefix is skipped, else it is shortened. */
+function afterPrefix(prefix: number): { skip: number; firstLen: number } {
+  const first = groupLen(candFirst);
+  return first === prefix
+    ? { skip: 1, firstLen: groupLen(candFirst + 1) }
+    : { skip: 0, firstLen: first - prefix };
+}
+
+function classifyInternational(digits: string): Classified | null {
   if (digits.startsWith('86')) {
     const national = digits.slice(2);
-    const natLens = lens[0] === 2 ? lens.slice(1) : [lens[0]! - 2, ...lens.slice(1)];
-    if (isCnMobile(national) && MOBILE_GROUPINGS.includes(natLens.join(','))) {
+    const { skip, firstLen } = afterPrefix(2);
+    if (isCnMobile(national) && mobileGrouping(skip, firstLen)) {
       return { type: 'phone', confidence: CONFIDENCE.mobileFormatted };
     }
     const area = cnAreaCodeLength(national);
@@ -99,73 +140,71 @@ function classifyInternational(digits: string, lens: number[]): Classified | nul
   const cc = countryCodeLength(digits);
   if (cc === 0 || digits.length < 8 || digits.length > 15) return null;
   // Written grouped, the first group must be exactly the country code (+44 20 7946 0958).
-  if (lens.length > 1 && lens[0] !== cc) return null;
+  if (candLast > candFirst && groupLen(candFirst) !== cc) return null;
   return { type: 'phone', confidence: CONFIDENCE.international };
 }
 
-function isCardGrouping(lens: number[]): boolean {
-  if (lens.length === 1) return true;
-  const key = lens.join(',');
-  if (key === '4,6,5' || key === '4,6,4') return true; // Amex, Diners
-  if (lens.length < 3) return false;
-  for (let i = 0; i < lens.length - 1; i++) if (lens[i] !== 4) return false;
-  const last = lens[lens.length - 1]!;
+function isCardGrouping(): boolean {
+  const groups = candLast - candFirst + 1;
+  if (groups === 1) return true;
+  if (groups === 3 && groupLen(candFirst) === 4 && groupLen(candFirst + 1) === 6) {
+    const last = groupLen(candLast);
+    return last === 5 || last === 4; // Amex 4-6-5, Diners 4-6-4
+  }
+  if (groups < 3) return false;
+  for (let g = candFirst; g < candLast; g++) if (groupLen(g) !== 4) return false;
+  const last = groupLen(candLast);
   return last >= 1 && last <= 4;
 }
 
-function classifyLandline(digits: string, lens: number[], seps: number[]): Classified | null {
+function classifyLandline(digits: string): Classified | null {
   // Area code written with its trunk 0 as its own group: 010-62345678, 0755 1234 5678, …-8001
-  if (lens.length < 2 || digits.charCodeAt(0) !== 48) return null;
-  const area = cnAreaCodeLength(digits.slice(1));
-  if (area === 0 || lens[0] !== area + 1) return null;
-  let subscriberGroups = lens.length - 1;
+  const groups = candLast - candFirst + 1;
+  if (groups < 2 || digits.charCodeAt(0) !== 48) return null;
+  const area = cnAreaCodeLength(digits.slice(1, 3));
+  if (area === 0 || groupLen(candFirst) !== area + 1) return null;
+  let subscriberGroups = groups - 1;
   // A trailing hyphenated group of 1–5 digits is an extension (010-62345678-8001).
-  if (lens.length >= 3 && seps[lens.length - 2] === HYPHEN && lens[lens.length - 1]! <= 5) {
+  if (groups >= 3 && groupSep[candLast - 1] === HYPHEN && groupLen(candLast) <= 5) {
     subscriberGroups--;
   }
   if (subscriberGroups > 2) return null;
   let subLen = 0;
-  for (let i = 1; i <= subscriberGroups; i++) subLen += lens[i]!;
+  for (let i = 1; i <= subscriberGroups; i++) subLen += groupLen(candFirst + i);
   const subscriber = digits.slice(area + 1, area + 1 + subLen);
   return isCnSubscriber(subscriber) ? { type: 'phone', confidence: CONFIDENCE.landline } : null;
 }
 
-function classify(
-  text: string,
-  start: number,
-  digits: string,
-  lens: number[],
-  seps: number[],
-  plus: boolean,
-): Classified | null {
-  if (plus) return classifyInternational(digits, lens);
+const CN_ID: Classified = { type: 'cn_id', confidence: CONFIDENCE.cnIdChecked };
+
+function idGrouping(): boolean {
+  return candFirst === candLast || groupsAre(ID_6_8_4);
+}
+
+/** Classifies the digits of groups candFirst..candLast; `start` is where the candidate begins. */
+function classify(text: string, start: number, digits: string, plus: boolean): Classified | null {
+  if (plus) return classifyInternational(digits);
   const n = digits.length;
   if (isIdX(digits.charCodeAt(n - 1))) {
-    const grouping = lens.join(',');
-    return n === 18 && (grouping === '18' || grouping === '6,8,4') && isCnId18(digits)
-      ? { type: 'cn_id', confidence: CONFIDENCE.cnIdChecked }
-      : null;
+    return n === 18 && idGrouping() && isCnId18(digits) ? CN_ID : null;
   }
-  const grouping = lens.join(',');
-  if (n === 18 && (grouping === '18' || grouping === '6,8,4') && isCnId18(digits)) {
-    return { type: 'cn_id', confidence: CONFIDENCE.cnIdChecked };
-  }
-  if (n === 11 && MOBILE_GROUPINGS.includes(grouping) && isCnMobile(digits)) {
-    const plain = lens.length === 1;
+  if (n === 18 && idGrouping() && isCnId18(digits)) return CN_ID;
+  if (n === 11 && isCnMobile(digits) && mobileGrouping(0, groupLen(candFirst))) {
+    const plain = candFirst === candLast;
     return {
       type: 'phone',
       confidence: plain ? CONFIDENCE.mobilePlain : CONFIDENCE.mobileFormatted,
     };
   }
-  if (digits.startsWith('0086') && isCnMobile(digits.slice(4))) {
-    const natLens = lens[0] === 4 ? lens.slice(1) : [lens[0]! - 4, ...lens.slice(1)];
-    if (MOBILE_GROUPINGS.includes(natLens.join(','))) {
+  if (n === 15 && digits.startsWith('0086') && isCnMobile(digits.slice(4))) {
+    const { skip, firstLen } = afterPrefix(4);
+    if (mobileGrouping(skip, firstLen)) {
       return { type: 'phone', confidence: CONFIDENCE.mobileFormatted };
     }
   }
-  const landline = classifyLandline(digits, lens, seps);
+  const landline = classifyLandline(digits);
   if (landline) return landline;
-  if (n >= 13 && n <= 19 && isCardGrouping(lens)) {
+  if (n >= 13 && n <= 19 && isCardGrouping()) {
     if (isBankCard(digits)) return { type: 'bank_card', confidence: CONFIDENCE.cardChecked };
     if (
       digits.startsWith('62') &&
@@ -176,12 +215,12 @@ function classify(
       return { type: 'bank_card', confidence: CONFIDENCE.cardContextOnly };
     }
   }
-  if (n === 15 && (grouping === '15' || grouping === '6,6,3') && isCnId15(digits)) {
+  if (n === 15 && (candFirst === candLast || groupsAre(ID15_6_6_3)) && isCnId15(digits)) {
     if (hasContext(text, start, 'cn_id')) {
       return { type: 'cn_id', confidence: CONFIDENCE.cnIdLegacyContext };
     }
   }
-  if (n === 18 && lens.length === 1 && usccValid(digits) && hasContext(text, start, 'uscc')) {
+  if (n === 18 && candFirst === candLast && usccValid(digits) && hasContext(text, start, 'uscc')) {
     return { type: 'uscc', confidence: CONFIDENCE.usccContext };
   }
   return null;
@@ -195,6 +234,13 @@ function classify(
 export function scanNumberChain(text: string, s: number, out: Finding[]): number {
   const firstEnd = digitRunEnd(text, s);
   if (firstEnd < 0) return firstEnd;
+  // Most digit runs are short and alone (years, prices, quantities): nothing to classify.
+  if (firstEnd - s < MIN_DIGITS) {
+    const sep = text.charCodeAt(firstEnd);
+    if ((sep !== SPACE && sep !== HYPHEN) || !isDigit(text.charCodeAt(firstEnd + 1))) {
+      return firstEnd;
+    }
+  }
   let groups = 1;
   groupStart[0] = s;
   groupEnd[0] = firstEnd;
@@ -227,17 +273,13 @@ export function scanNumberChain(text: string, s: number, out: Finding[]): number
         digitsInRun -= groupEnd[j]! - groupStart[j]!;
         if (count < MIN_DIGITS || count > MAX_DIGITS) continue;
         if (!(j === groups - 1 ? chainRightOk : groupSep[j] === SPACE)) continue;
-        const lens: number[] = [];
-        const seps: number[] = [];
-        let digits = '';
-        for (let g = k; g <= j; g++) {
-          digits += text.slice(groupStart[g]!, groupEnd[g]!);
-          lens.push(groupEnd[g]! - groupStart[g]!);
-          if (g < j) seps.push(groupSep[g]!);
-        }
+        let digits = text.slice(groupStart[k]!, groupEnd[k]!);
+        for (let g = k + 1; g <= j; g++) digits += text.slice(groupStart[g]!, groupEnd[g]!);
+        candFirst = k;
+        candLast = j;
         const withPlus = plus && k === 0;
         const start = withPlus ? s - 1 : groupStart[k]!;
-        const found = classify(text, start, digits, lens, seps, withPlus);
+        const found = classify(text, start, digits, withPlus);
         if (found) {
           out.push({
             type: found.type,
