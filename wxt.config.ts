@@ -8,5 +8,7 @@ export default defineConfig({
     name: 'Custodian',
     description: 'Masks customer personal information on internal web tools and logs every view.',
     permissions: ['storage'],
+    // The toolbar button whose badge shows the page's finding count (no popup yet).
+    action: { default_title: 'Custodian' },
   },
 });

@@ -12,7 +12,9 @@ export const DEFAULT_PORT = 8787;
 export const DEMO_PAGES_DIR = fileURLToPath(new URL('../test/fixtures/pages/', import.meta.url));
 
 /** Where `wxt build` writes the Chrome extension (wxt.config.ts: outDir), to load unpacked. */
-export const EXTENSION_BUILD_DIR = fileURLToPath(new URL('../.output/chrome-mv3/', import.meta.url));
+export const EXTENSION_BUILD_DIR = fileURLToPath(
+  new URL('../.output/chrome-mv3/', import.meta.url),
+);
 
 /** Where the server listens. */
 export interface ListenOptions {
@@ -31,7 +33,9 @@ export type EnvResult<T> = { ok: true; value: T } | { ok: false; message: string
  *   readListenOptions({ PORT: '9000' }); // { ok: true, value: { host: '127.0.0.1', port: 9000 } }
  *   readListenOptions({ PORT: 'abc' }).ok; // false
  */
-export function readListenOptions(env: Record<string, string | undefined>): EnvResult<ListenOptions> {
+export function readListenOptions(
+  env: Record<string, string | undefined>,
+): EnvResult<ListenOptions> {
   const host = env.HOST?.trim() || DEFAULT_HOST;
   const rawPort = env.PORT?.trim();
   if (rawPort === undefined || rawPort === '') {

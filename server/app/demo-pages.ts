@@ -98,8 +98,9 @@ export function serveDemoPages(pagesDir: string): Handler {
     return c.body(body, 200, {
       'Content-Type': type,
       'X-Content-Type-Options': 'nosniff',
-      // Fixtures change while someone works on them; never serve a stale one.
-      'Cache-Control': 'no-store',
+      // Fixtures change while someone works on them: always refetch. Not `no-store`, which would
+      // keep pages out of the back/forward cache, a path the extension must handle.
+      'Cache-Control': 'no-cache',
     });
   };
 }

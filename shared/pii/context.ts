@@ -10,9 +10,8 @@ const NOT_CN_ID_WORDS =
   /(order|tracking|transaction|txn|user|session|request|product|sku|invoice|member|customer|account|device)\s*ID\b/i;
 const CARD_WORDS = /卡号|银行卡|账号|账户|\bcard\s*(no|num|number)?\b/i;
 const PASSPORT_WORDS = /护照|passport/i;
-const USCC_WORDS = /统一社会信用代码|信用代码|\bUSCC\b|credit\s*code/i;
 
-export type ContextKind = 'cn_id' | 'card' | 'passport' | 'uscc';
+export type ContextKind = 'cn_id' | 'card' | 'passport';
 
 /**
  * True when a context word for `kind` ends within CONTEXT_WINDOW units before `start`.
@@ -27,7 +26,5 @@ export function hasContext(text: string, start: number, kind: ContextKind): bool
       return CARD_WORDS.test(before);
     case 'passport':
       return PASSPORT_WORDS.test(before);
-    case 'uscc':
-      return USCC_WORDS.test(before);
   }
 }

@@ -1,6 +1,6 @@
 // Structural validators for numeric identifiers: resident IDs, card issuers, CN and E.164 phone numbers.
 // Inputs are strings of ASCII digits (an ID may end in X); separators are already removed.
-import { cnIdCheckChar, luhnValid } from './checksums';
+import { cnIdCheckChar, luhnValid, usccValid } from './checksums';
 
 /** First two digits of a resident ID: the province-level division (GB/T 2260) it was issued in. */
 const PROVINCES = new Set([
@@ -46,6 +46,24 @@ export function isCnId18(id: string): boolean {
 export function isCnId15(id: string): boolean {
   if (id.length !== 15 || !PROVINCES.has(digitsAt(id, 0, 2))) return false;
   return realDate(1900 + digitsAt(id, 6, 2), digitsAt(id, 8, 2), digitsAt(id, 10, 2));
+}
+
+/**
+ * GB 32100-2015 layout: registration authority (1-9, A, N, Y), organisation type (1-9), six digits
+ * of administrative division, nine characters of organisation code, check character.
+ */
+const USCC_SHAPE = /^[1-9ANY][1-9]\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/;
+
+/**
+ * A unified social credit code: GB 32100 layout, a real province (or 10, the national level) in
+ * its division code, and a valid check character. Many are all digits, so the layout and the
+ * division code, not letters, are what tell one from an 18-digit order number.
+ * @example isUscc('91110000802100433B') // true
+ */
+export function isUscc(code: string): boolean {
+  if (!USCC_SHAPE.test(code)) return false;
+  const province = digitsAt(code, 2, 2);
+  return (province === 10 || PROVINCES.has(province)) && usccValid(code);
 }
 
 /** Issuer identification number ranges (first digits) and the lengths their cards have. */

@@ -14,39 +14,34 @@ const ZH_ADDRESS_LABELS = ['地址', '住址', '收货地', '户籍地', '居住
 /** 邮箱地址, 网址, IP地址 end in 地址/址 too, and are not postal addresses. */
 const ZH_NOT_ADDRESS = /邮|网|电子|服务器/;
 
-/** English labels, compared whole after lower-casing and dropping spaces, _ and - (customer_name). */
+/**
+ * English labels, lower-cased without spaces, _ and - (customer_name → customername). A label is
+ * a name when it is one of these qualifiers followed by "name", so productname is not.
+ */
+const EN_NAME_QUALIFIERS = new Set([
+  '', 'full', 'first', 'last', 'middle', 'given', 'family', 'sur', 'real', 'legal', 'customer',
+  'contact', 'client', 'recipient', 'receiver', 'consignee', 'sender', 'shipper', 'buyer', 'member',
+  'holder', 'cardholder', 'account', 'accountholder', 'patient', 'guest', 'passenger', 'applicant',
+  'owner', 'person', 'billing', 'shipping', 'delivery', 'emergencycontact',
+]); // prettier-ignore
+/** Whole labels that name a person without the word "name". */
 const EN_NAME_LABELS = new Set([
-  'name',
-  'fullname',
-  'customername',
-  'customer',
-  'contactname',
-  'clientname',
-  'recipient',
-  'recipientname',
-  'consignee',
-  'receiver',
-  'receivername',
-  'cardholder',
-  'cardholdername',
-  'accountname',
-  'accountholder',
-]);
-const EN_ADDRESS_LABELS = new Set([
-  'address',
-  'addr',
-  'shippingaddress',
-  'deliveryaddress',
-  'billingaddress',
-  'homeaddress',
-  'mailingaddress',
-  'streetaddress',
-  'postaladdress',
-  'residentialaddress',
-  'customeraddress',
-  'contactaddress',
-  'shipto',
-]);
+  'customer', 'recipient', 'consignee', 'receiver', 'cardholder', 'accountholder', 'contact',
+]); // prettier-ignore
+/** Any label ending in address/addr is postal, unless what comes before says it is not. */
+const EN_NOT_POSTAL =
+  /(e?mail|ip|ipv[46]|mac|web|wallet|server|url|remote|local|memory|bitcoin|btc|eth|contract|link|network|host|proxy|gateway|bluetooth|ble|hardware|physical|broadcast)$/;
+const EN_ADDRESS_LABELS = new Set(['shipto', 'billto', 'deliverto']);
+
+function englishLabelKind(label: string): 'name' | 'address' | null {
+  if (label.endsWith('name')) {
+    return EN_NAME_QUALIFIERS.has(label.slice(0, -4)) ? 'name' : null;
+  }
+  if (EN_NAME_LABELS.has(label)) return 'name';
+  const suffix = label.endsWith('address') ? 7 : label.endsWith('addr') ? 4 : 0;
+  if (suffix > 0) return EN_NOT_POSTAL.test(label.slice(0, -suffix)) ? null : 'address';
+  return EN_ADDRESS_LABELS.has(label) ? 'address' : null;
+}
 
 /** Longest label looked at, in UTF-16 units; longer runs before a colon are prose, not labels. */
 const MAX_LABEL = 32;
@@ -55,6 +50,8 @@ const MAX_ADDRESS = 160;
 /** Labels a Chinese address may run into when fields are written without spaces (…88号电话：…). */
 const ZH_TRAILING_LABEL = /(联系电话|电话号码|手机号码|手机号|电话|手机|邮箱|姓名|备注)$/;
 const EN_TRAILING_LABEL = /\s+(phone|tel|mobile|email|e-mail|name|contact|note|notes)$/i;
+
+const HAN_TITLE = /(先生|女士|小姐|同学|老师|师傅|阁下)$/;
 
 const OPENING_QUOTES = '"\'“「『';
 const CLOSING_QUOTES = '"\'”」』';
@@ -94,9 +91,7 @@ function labelKind(text: string, colon: number): 'name' | 'address' | null {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 95 && c !== 45) label += String.fromCharCode(c | 0x20);
   }
-  if (EN_NAME_LABELS.has(label)) return 'name';
-  if (EN_ADDRESS_LABELS.has(label)) return 'address';
-  return null;
+  return englishLabelKind(label);
 }
 
 function hanNameEnd(text: string, start: number): number {
@@ -110,6 +105,9 @@ function hanNameEnd(text: string, start: number): number {
       e++;
     } else break;
   }
+  // A title after the name (张三先生) is not part of it.
+  const title = HAN_TITLE.exec(text.slice(start, e));
+  if (title && e - title[0].length - start >= 2) e -= title[0].length;
   const len = e - start - dots;
   // 2–4 characters covers 张三 to 欧阳娜娜; a longer run is a phrase (请填写真实姓名), unless a
   // middle dot marks a transliterated name (阿卜杜拉·买买提).
@@ -141,6 +139,19 @@ function latinNameEnd(text: string, start: number): number {
   return words > 0 ? e : -1;
 }
 
+/**
+ * Whether a Chinese address goes on after a space (福建省厦门市 思明区 湖滨南路): it does when Han
+ * text or a number follows, unless that text is the next field's label (… 电话：).
+ */
+function addressGoesOn(text: string, next: number): boolean {
+  const c = text.charCodeAt(next);
+  if (!isHan(c)) return c >= 48 && c <= 57;
+  let e = next;
+  while (e < text.length && e - next < 8 && isHan(text.charCodeAt(e))) e++;
+  const after = text.charCodeAt(e);
+  return after !== 58 && after !== 0xff1a;
+}
+
 function addressEnd(text: string, start: number, quote: string | null): number {
   const limit = Math.min(text.length, start + MAX_ADDRESS);
   const han = isHan(text.charCodeAt(start));
@@ -150,7 +161,8 @@ function addressEnd(text: string, start: number, quote: string | null): number {
     if (quote !== null) {
       if (ch === quote || ch === '\n' || ch === '\r') break;
     } else if ('\n\r\t|;<>"；'.includes(ch)) break;
-    else if (han && (ch === ' ' || ch === '，' || ch === ',' || ch === '　')) break;
+    else if (han && (ch === '，' || ch === ',')) break;
+    else if (han && (ch === ' ' || ch === '　') && !addressGoesOn(text, e + 1)) break;
     else if (!han && ch === ' ' && text[e + 1] === ' ') break;
     if (ch === ':' || ch === '：') break;
     e++;

@@ -18,8 +18,8 @@ import {
   isCnId18,
   isCnMobile,
   isCnSubscriber,
+  isUscc,
 } from './identifiers';
-import { usccValid } from './checksums';
 import { CONFIDENCE, PII_LEVEL } from './types';
 import type { Finding, PiiType } from '../schema/pii';
 
@@ -163,16 +163,16 @@ function classifyLandline(digits: string): Classified | null {
   if (groups < 2 || digits.charCodeAt(0) !== 48) return null;
   const area = cnAreaCodeLength(digits.slice(1, 3));
   if (area === 0 || groupLen(candFirst) !== area + 1) return null;
-  let subscriberGroups = groups - 1;
-  // A trailing hyphenated group of 1–5 digits is an extension (010-62345678-8001).
-  if (groups >= 3 && groupSep[candLast - 1] === HYPHEN && groupLen(candLast) <= 5) {
-    subscriberGroups--;
+  // The subscriber number may itself be grouped (021-6432-1188); failing that, a trailing
+  // hyphenated group of 1–5 digits is an extension (010-62345678-8001).
+  if (groups <= 3 && isCnSubscriber(digits.slice(area + 1))) {
+    return { type: 'phone', confidence: CONFIDENCE.landline };
   }
-  if (subscriberGroups > 2) return null;
-  let subLen = 0;
-  for (let i = 1; i <= subscriberGroups; i++) subLen += groupLen(candFirst + i);
-  const subscriber = digits.slice(area + 1, area + 1 + subLen);
-  return isCnSubscriber(subscriber) ? { type: 'phone', confidence: CONFIDENCE.landline } : null;
+  if (groups === 3 && groupSep[candLast - 1] === HYPHEN && groupLen(candLast) <= 5) {
+    const subscriber = digits.slice(area + 1, digits.length - groupLen(candLast));
+    if (isCnSubscriber(subscriber)) return { type: 'phone', confidence: CONFIDENCE.landline };
+  }
+  return null;
 }
 
 const CN_ID: Classified = { type: 'cn_id', confidence: CONFIDENCE.cnIdChecked };
@@ -220,8 +220,8 @@ function classify(text: string, start: number, digits: string, plus: boolean): C
       return { type: 'cn_id', confidence: CONFIDENCE.cnIdLegacyContext };
     }
   }
-  if (n === 18 && candFirst === candLast && usccValid(digits) && hasContext(text, start, 'uscc')) {
-    return { type: 'uscc', confidence: CONFIDENCE.usccContext };
+  if (n === 18 && candFirst === candLast && isUscc(digits)) {
+    return { type: 'uscc', confidence: CONFIDENCE.usccDigits };
   }
   return null;
 }

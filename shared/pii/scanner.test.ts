@@ -63,6 +63,7 @@ describe('phone', () => {
     '021 6234 5678',
     '0571-8765432',
     '010-62345678-8001',
+    '021-6432-1188',
     '+86 10 6234 5678',
     '+44 20 7946 0958',
     '+1 415 555 2671',
@@ -160,11 +161,15 @@ describe('uscc', () => {
     expect(found(wrong)).toEqual([]);
     expect(found(`X${code.slice(1)}`)).toEqual([]);
   });
-  it('finds an all-digit code only next to a context word', () => {
+  it('finds an all-digit code by its layout and division code', () => {
     const digits = uscc('91110000100000002'); // chosen so that the check character is a digit
     expect(digits).toMatch(/^\d{18}$/);
     expect(found(`信用代码：${digits}`)).toEqual([`uscc:${digits}`]);
-    expect(found(`订单 ${digits}`)).toEqual([]);
+    expect(found(`company ${digits}`)).toEqual([`uscc:${digits}`]);
+  });
+  it('rejects codes whose type or division code cannot be', () => {
+    expect(found(uscc('90110000100000002'))).toEqual([]); // type 0
+    expect(found(uscc('91990000100000002'))).toEqual([]); // no province 99
   });
 });
 
@@ -230,5 +235,31 @@ describe('scan', () => {
   it('does not split surrogate pairs or choke on lone surrogates', () => {
     expect(found('😀13812345678😀')).toEqual(['phone:13812345678']);
     expect(found('\ud83d13812345678')).toEqual(['phone:13812345678']);
+  });
+});
+
+describe('labels beyond the common ones', () => {
+  it('reads compound English labels by their qualifier', () => {
+    expect(found('{"receiver_name": "Wang Fang"}')).toEqual(['name:Wang Fang']);
+    expect(found('{"detail_address": "上海市徐汇区虹桥路1号"}')).toEqual([
+      'address:上海市徐汇区虹桥路1号',
+    ]);
+    expect(found('{"product_name": "Green Tea"}')).toEqual([]);
+    expect(found('{"email_address": "Nobody Here"}')).toEqual([]);
+    expect(found('{"ip_address": "Somewhere Else"}')).toEqual([]);
+  });
+  it('keeps a Chinese address with spaced numbers', () => {
+    expect(found('地址：上海市徐汇区漕溪北路 88 号 2 楼\n')).toEqual([
+      'address:上海市徐汇区漕溪北路 88 号 2 楼',
+    ]);
+  });
+  it('keeps a Chinese address written with spaces, up to the next label', () => {
+    expect(found('收货地址：福建省厦门市 思明区 湖滨南路1号 电话：13812345678')).toEqual([
+      'address:福建省厦门市 思明区 湖滨南路1号',
+      'phone:13812345678',
+    ]);
+  });
+  it('leaves a title out of a name', () => {
+    expect(found('联系人：张三先生')).toEqual(['name:张三']);
   });
 });

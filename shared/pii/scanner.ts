@@ -2,9 +2,9 @@
 // that can begin PII (digits, letters, @, colons) and skips everything else at loop speed.
 import type { Finding } from '../schema/pii';
 import { ASCII_CLASS, isWordChar } from './char-class';
-import { usccValid } from './checksums';
 import { hasContext } from './context';
 import { emailAt } from './email';
+import { isUscc } from './identifiers';
 import { labelledValue } from './labels';
 import { scanNumberChain } from './numbers';
 import { CONFIDENCE, PII_LEVEL } from './types';
@@ -15,8 +15,6 @@ const FULLWIDTH_COLON = 0xff1a;
 
 /** CN passports: E/G + 8 digits, E + letter (not I/O) + 7 digits, and D/S/P (DE/SE/PE) forms. */
 const PASSPORT = /^(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7}|[DSP]E\d{7}|[DSP]\d{7,8})$/;
-/** USCC: registration authority (1-9, A, N, Y), type, then six digits of administrative division. */
-const USCC_SHAPE = /^[1-9ANY][0-9A-HJ-NP-RTUWXY]\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/;
 
 function pushFinding(
   out: Finding[],
@@ -33,7 +31,7 @@ function scanMixedToken(text: string, s: number, e: number, out: Finding[]): voi
   const len = e - s;
   if (len === 18) {
     const token = text.slice(s, e);
-    if (USCC_SHAPE.test(token) && usccValid(token)) {
+    if (isUscc(token)) {
       pushFinding(out, 'uscc', s, e, CONFIDENCE.usccChecked);
     }
   } else if (len >= 8 && len <= 9) {

@@ -37,8 +37,8 @@ export const CONFIDENCE = {
   email: 0.99,
   /** USCC with letters and a valid GB 32100 check character. */
   usccChecked: 0.95,
-  /** All-digit USCC needs a context word: such codes are rare and order numbers are not. */
-  usccContext: 0.8,
+  /** All-digit USCC: layout, division code and check agree, but 18-digit numbers abound. */
+  usccDigits: 0.85,
   passportContext: 0.9,
   /** Name/address introduced by a label: the label is right, the value's extent is a heuristic. */
   labelled: 0.85,

@@ -1,0 +1,98 @@
+// Keeps a document's finding counts current: counts on load, then again after the page changes.
+import type { FindingCounts, ReportTrigger } from '../../../shared/schema';
+import { RECOUNT_DELAY_MS } from '../config';
+import { countFindings, sameCounts, type Scan } from './count';
+
+export interface WatchOptions {
+  /** The detection engine; tests pass a stub. */
+  scan?: Scan;
+  /** How long DOM changes are folded together before one recount. */
+  delayMs?: number;
+}
+
+/** Receives a frame's counts and why they are sent. */
+export type Report = (counts: FindingCounts, trigger: ReportTrigger) => void;
+
+export interface PageFindingsWatch {
+  /** Recounts at once and reports, changed or not (the background asked). */
+  recountNow(): void;
+  /** Stops watching; no report follows. */
+  stop(): void;
+}
+
+/**
+ * Reports the counts of `doc` through `report`, starting at once. Contract:
+ * - `load`: sent first, even when nothing is found (so the receiver can say "none"), and again
+ *   when the page is restored from the back/forward cache;
+ * - `change`: after DOM changes (nodes added or removed, text edited), one recount runs `delayMs`
+ *   after the first change, folding in the changes during the wait, so a page that never stops
+ *   changing is still recounted every `delayMs`; it is sent only when a count changed;
+ * - `request`: sent by `recountNow()`;
+ * - `unload`: empty counts when the page is hidden for good or put in the cache; nothing is sent
+ *   from then until it is shown again.
+ * When masking comes, it will change the DOM itself and must not trigger recounts here.
+ *
+ * @example
+ *   const watch = watchPageFindings(document, (counts, trigger) => send({ counts, trigger }));
+ */
+export function watchPageFindings(
+  doc: Document,
+  report: Report,
+  options: WatchOptions = {},
+): PageFindingsWatch {
+  const { scan, delayMs = RECOUNT_DELAY_MS } = options;
+  const view = doc.defaultView;
+  let last: FindingCounts = {};
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let active = true; // False while the page is hidden (pagehide) and after stop().
+  let stopped = false;
+
+  const cancelTimer = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+  };
+
+  const recount = (trigger: ReportTrigger) => {
+    cancelTimer();
+    if (!active) return;
+    const counts = countFindings(doc, scan);
+    if (trigger !== 'change' || !sameCounts(counts, last)) {
+      last = counts;
+      report(counts, trigger);
+    }
+  };
+
+  const observer = new MutationObserver(() => {
+    if (active) timer ??= setTimeout(() => recount('change'), delayMs);
+  });
+  observer.observe(doc, { childList: true, subtree: true, characterData: true });
+
+  const onPageHide = () => {
+    if (!active) return;
+    cancelTimer();
+    active = false;
+    last = {};
+    report(last, 'unload');
+  };
+  const onPageShow = (event: PageTransitionEvent) => {
+    if (!event.persisted || stopped) return; // The first pageshow comes with the load report below.
+    active = true;
+    recount('load');
+  };
+  view?.addEventListener('pagehide', onPageHide);
+  view?.addEventListener('pageshow', onPageShow);
+
+  recount('load');
+
+  return {
+    recountNow: () => recount('request'),
+    stop() {
+      stopped = true;
+      active = false;
+      cancelTimer();
+      observer.disconnect();
+      view?.removeEventListener('pagehide', onPageHide);
+      view?.removeEventListener('pageshow', onPageShow);
+    },
+  };
+}

@@ -1,0 +1,195 @@
+// Playwright fixtures: the demo server on 127.0.0.1 (free port) and system Chromium with the built
+// extension (.output/chrome-mv3) loaded, plus helpers to read the extension's state.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import {
+  test as base,
+  chromium,
+  type BrowserContext,
+  type Frame,
+  type Page,
+  type Worker,
+} from '@playwright/test';
+import { createApp } from '../../server/app';
+import { scan } from '../../shared/pii';
+import { PiiTypeSchema, type FindingCounts } from '../../shared/schema';
+
+/** Where `wxt build` puts the extension (wxt.config.ts: outDir). */
+export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3/', import.meta.url));
+
+/** Never a downloaded browser: the system Chromium, or the one CHROMIUM_PATH names. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Quiet, offline, unsandboxed (containers have no user namespaces) Chromium. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface DemoServer {
+  /** e.g. http://127.0.0.1:40123 */
+  url: string;
+}
+
+interface TestFixtures {
+  /** A fresh Chromium profile with the extension loaded; closed after the test. */
+  context: BrowserContext;
+  /** The context's only tab, so the service worker can find it (see `onlyTabId`). */
+  page: Page;
+  /** The extension's background service worker, once it runs. */
+  serviceWorker: Worker;
+}
+
+interface WorkerFixtures {
+  server: DemoServer;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the first argument.
+    async ({}, use) => {
+      const app = createApp({ version: 'e2e' });
+      const { server, port } = await new Promise<{
+        server: ReturnType<typeof serve>;
+        port: number;
+      }>((resolve) => {
+        const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
+          resolve({ server, port: info.port }),
+        );
+      });
+      await use({ url: `http://127.0.0.1:${port}` });
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    },
+    { scope: 'worker' },
+  ],
+
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the first argument.
+  context: async ({}, use) => {
+    if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+      throw new Error(
+        `No built extension at ${EXTENSION_DIR}. Build it with \`npx wxt build\` ` +
+          '(`npm run test:e2e` builds it before the tests).',
+      );
+    }
+    const userDataDir = mkdtempSync(path.join(tmpdir(), 'custodian-e2e-'));
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+        ...CHROMIUM_ARGS,
+      ],
+    });
+    try {
+      await use(context);
+    } finally {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    }
+  },
+
+  page: async ({ context }, use) => {
+    const [first, ...others] = context.pages();
+    for (const other of others) await other.close();
+    await use(first ?? (await context.newPage()));
+  },
+
+  serviceWorker: async ({ context }, use) => {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(worker);
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** What the action shows for one tab. */
+export interface Badge {
+  text: string;
+  title: string;
+}
+
+/** The slice of the `chrome` global the helpers below evaluate in the service worker. */
+interface ChromeInWorker {
+  action: {
+    getBadgeText(details: { tabId: number }): Promise<string>;
+    getTitle(details: { tabId: number }): Promise<string>;
+  };
+  tabs: { query(query: object): Promise<{ id?: number }[]> };
+}
+
+/**
+ * The id of the browser's only tab. The extension has no "tabs" or host permission, so it cannot
+ * see tab URLs to pick one out; the `page` fixture keeps the profile to one tab instead.
+ */
+export async function onlyTabId(worker: Worker): Promise<number> {
+  const ids = await worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: ChromeInWorker };
+    return (await chrome.tabs.query({})).map((tab) => tab.id ?? -1);
+  });
+  const [id] = ids;
+  if (ids.length !== 1 || id === undefined || id < 0) {
+    throw new Error(`Expected the browser to have one tab, found ${ids.length}.`);
+  }
+  return id;
+}
+
+/** The badge text and title the extension set for a tab, read through `chrome.action`. */
+export function badgeOf(worker: Worker, tabId: number): Promise<Badge> {
+  return worker.evaluate(async (id) => {
+    const { chrome } = globalThis as unknown as { chrome: ChromeInWorker };
+    return {
+      text: await chrome.action.getBadgeText({ tabId: id }),
+      title: await chrome.action.getTitle({ tabId: id }),
+    };
+  }, tabId);
+}
+
+/**
+ * The findings a frame shows, per type, worked out independently of the extension: its visible
+ * text is read in the page (same skipped elements as the content script, by contract) and
+ * scanned here in Node with the engine.
+ */
+export async function expectedCounts(frame: Frame): Promise<FindingCounts> {
+  const texts = await frame.evaluate(() => {
+    const skipped = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'TEXTAREA', 'NOSCRIPT']);
+    const out: string[] = [];
+    const walk = (node: Node) => {
+      for (const child of Array.from(node.childNodes)) {
+        if (child.nodeType === Node.TEXT_NODE) out.push(child.textContent ?? '');
+        else if (child instanceof Element && !skipped.has(child.tagName.toUpperCase())) walk(child);
+      }
+    };
+    walk(document);
+    return out;
+  });
+  const counts: FindingCounts = {};
+  for (const text of texts) {
+    for (const finding of scan(text)) counts[finding.type] = (counts[finding.type] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** Adds up the counts of several frames. */
+export function addCounts(...all: FindingCounts[]): FindingCounts {
+  const total: FindingCounts = {};
+  for (const counts of all) {
+    for (const type of PiiTypeSchema.options) {
+      const n = counts[type];
+      if (n) total[type] = (total[type] ?? 0) + n;
+    }
+  }
+  return total;
+}
+
+/** The sum of all counts. */
+export const totalOf = (counts: FindingCounts): number =>
+  Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
