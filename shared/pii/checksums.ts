@@ -35,7 +35,9 @@ export function luhnValid(digits: string): boolean {
 /** GB 32100-2015 alphabet: digits and capitals without I, O, Z, S, V. */
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const USCC_VALUE = new Map([...USCC_ALPHABET].map((c, i) => [c, i]));
+/** Value of each character code in the alphabet, -1 for characters outside it. */
+const USCC_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < USCC_ALPHABET.length; i++) USCC_VALUE[USCC_ALPHABET.charCodeAt(i)] = i;
 
 /**
  * True when an 18-character unified social credit code has a valid GB 32100-2015 check character.
@@ -45,8 +47,9 @@ export function usccValid(code: string): boolean {
   if (code.length !== 18) return false;
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const v = USCC_VALUE.get(code[i]!);
-    if (v === undefined) return false;
+    const c = code.charCodeAt(i);
+    const v = c < 128 ? USCC_VALUE[c]! : -1;
+    if (v < 0) return false;
     sum += v * USCC_WEIGHTS[i]!;
   }
   const check = (31 - (sum % 31)) % 31;

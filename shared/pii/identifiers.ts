@@ -88,8 +88,9 @@ const ISSUERS: readonly { from: number; to: number; digits: number; lengths: rea
 
 /** True when the number's prefix and length belong to a known card issuer. */
 export function knownIssuer(digits: string): boolean {
+  const first4 = digitsAt(digits, 0, 4);
   for (const issuer of ISSUERS) {
-    const prefix = digitsAt(digits, 0, issuer.digits);
+    const prefix = Math.floor(first4 / 10 ** (4 - issuer.digits));
     if (prefix >= issuer.from && prefix <= issuer.to && issuer.lengths.includes(digits.length)) {
       return true;
     }

@@ -33,6 +33,31 @@ const EN_NOT_POSTAL =
   /(e?mail|ip|ipv[46]|mac|web|wallet|server|url|remote|local|memory|bitcoin|btc|eth|contract|link|network|host|proxy|gateway|bluetooth|ble|hardware|physical|broadcast)$/;
 const EN_ADDRESS_LABELS = new Set(['shipto', 'billto', 'deliverto']);
 
+/** Last character of every Chinese label above: anything else before a colon is no label. */
+const ZH_LABEL_LAST = new Set(
+  [...ZH_NAME_LABELS, ...ZH_ADDRESS_LABELS].map((label) => label.charCodeAt(label.length - 1)),
+);
+
+/** The last four letters before `q` (inclusive), lower-cased, as one number: no string built. */
+function tailKey(text: string, q: number): number {
+  return (
+    (text.charCodeAt(q - 3) | 0x20) * 0x1000000 +
+    (text.charCodeAt(q - 2) | 0x20) * 0x10000 +
+    (text.charCodeAt(q - 1) | 0x20) * 0x100 +
+    (text.charCodeAt(q) | 0x20)
+  );
+}
+
+const keyOf = (word: string): number => tailKey(word, word.length - 1);
+
+/**
+ * Last four letters of every English label recognised: a colon after any other word (id:, amount:,
+ * https:) is rejected before the label is read. Runs at every colon, so it must stay cheap.
+ */
+const EN_LABEL_TAILS = new Set(
+  ['name', 'ress', 'addr', ...EN_NAME_LABELS, ...EN_ADDRESS_LABELS].map(keyOf),
+);
+
 function englishLabelKind(label: string): 'name' | 'address' | null {
   if (label.endsWith('name')) {
     return EN_NAME_QUALIFIERS.has(label.slice(0, -4)) ? 'name' : null;
@@ -67,6 +92,7 @@ function labelKind(text: string, colon: number): 'name' | 'address' | null {
   if (q < 0) return null;
   const last = text.charCodeAt(q);
   if (isHan(last)) {
+    if (!ZH_LABEL_LAST.has(last)) return null;
     let s = q;
     while (s > 0 && q - s < 8 && isHan(text.charCodeAt(s - 1))) s--;
     const label = text.slice(s, q + 1);
@@ -78,7 +104,7 @@ function labelKind(text: string, colon: number): 'name' | 'address' | null {
     }
     return null;
   }
-  if (!isAsciiLetter(last)) return null;
+  if (!isAsciiLetter(last) || q < 3 || !EN_LABEL_TAILS.has(tailKey(text, q))) return null;
   let s = q;
   while (s > 0 && q - s < MAX_LABEL) {
     const c = text.charCodeAt(s - 1);
@@ -152,19 +178,24 @@ function addressGoesOn(text: string, next: number): boolean {
   return after !== 58 && after !== 0xff1a;
 }
 
+/** Characters that end an unquoted address: field separators and markup. */
+const ADDRESS_STOP = new Set([...'\t|;<>"；'].map((ch) => ch.charCodeAt(0)));
+
 function addressEnd(text: string, start: number, quote: string | null): number {
   const limit = Math.min(text.length, start + MAX_ADDRESS);
   const han = isHan(text.charCodeAt(start));
   let e = start;
+  const quoteCode = quote === null ? -1 : quote.charCodeAt(0);
   while (e < limit) {
-    const ch = text[e]!;
+    const c = text.charCodeAt(e);
+    if (c === 10 || c === 13 || c === 58 || c === 0xff1a) break; // line end, or the next label
     if (quote !== null) {
-      if (ch === quote || ch === '\n' || ch === '\r') break;
-    } else if ('\n\r\t|;<>"；'.includes(ch)) break;
-    else if (han && (ch === '，' || ch === ',')) break;
-    else if (han && (ch === ' ' || ch === '　') && !addressGoesOn(text, e + 1)) break;
-    else if (!han && ch === ' ' && text[e + 1] === ' ') break;
-    if (ch === ':' || ch === '：') break;
+      if (c === quoteCode) break;
+    } else if (ADDRESS_STOP.has(c)) break;
+    else if (han && (c === 0xff0c || c === 44))
+      break; // ，,
+    else if (han && (c === 32 || c === 0x3000) && !addressGoesOn(text, e + 1)) break;
+    else if (!han && c === 32 && text.charCodeAt(e + 1) === 32) break;
     e++;
   }
   let value = text.slice(start, e);

@@ -27,8 +27,13 @@ import type { Finding, PiiType } from '../schema/pii';
 const MAX_GROUPS = 64;
 /** No candidate spans more groups than "+86 138 1234 5678" or "6222 0212 3456 7890 123" do. */
 const MAX_CANDIDATE_GROUPS = 6;
-/** Digit counts outside this range cannot be any identifier we look for (0086 + 11 = 15; 19). */
-const MIN_DIGITS = 7;
+/**
+ * Digit counts outside this range cannot be any identifier we look for: with a + in front, E.164
+ * numbers have 8 to 15 digits; without, the shortest is a landline (010 + 7 digits = 10) and the
+ * longest a 19-digit card. Dates and times (2023-11-15 10:30) never reach classification.
+ */
+const MIN_DIGITS_PLUS = 8;
+const MIN_DIGITS = 10;
 const MAX_DIGITS = 19;
 
 const SPACE = 32;
@@ -186,7 +191,12 @@ function classify(text: string, start: number, digits: string, plus: boolean): C
   if (plus) return classifyInternational(digits);
   const n = digits.length;
   if (isIdX(digits.charCodeAt(n - 1))) {
-    return n === 18 && idGrouping() && isCnId18(digits) ? CN_ID : null;
+    if (n !== 18) return null;
+    if (idGrouping() && isCnId18(digits)) return CN_ID;
+    // X is also a USCC check character (91110000710925462X)
+    return candFirst === candLast && isUscc(digits)
+      ? { type: 'uscc', confidence: CONFIDENCE.usccChecked }
+      : null;
   }
   if (n === 18 && idGrouping() && isCnId18(digits)) return CN_ID;
   if (n === 11 && isCnMobile(digits) && mobileGrouping(0, groupLen(candFirst))) {
@@ -235,7 +245,8 @@ export function scanNumberChain(text: string, s: number, out: Finding[]): number
   const firstEnd = digitRunEnd(text, s);
   if (firstEnd < 0) return firstEnd;
   // Most digit runs are short and alone (years, prices, quantities): nothing to classify.
-  if (firstEnd - s < MIN_DIGITS) {
+  if (firstEnd - s < MIN_DIGITS_PLUS) {
+    if (firstEnd + 1 >= text.length) return firstEnd;
     const sep = text.charCodeAt(firstEnd);
     if ((sep !== SPACE && sep !== HYPHEN) || !isDigit(text.charCodeAt(firstEnd + 1))) {
       return firstEnd;
@@ -271,7 +282,8 @@ export function scanNumberChain(text: string, s: number, out: Finding[]): number
       for (let j = jMax; j >= k; j--) {
         const count = digitsInRun;
         digitsInRun -= groupEnd[j]! - groupStart[j]!;
-        if (count < MIN_DIGITS || count > MAX_DIGITS) continue;
+        if (count < (plus && k === 0 ? MIN_DIGITS_PLUS : MIN_DIGITS) || count > MAX_DIGITS)
+          continue;
         if (!(j === groups - 1 ? chainRightOk : groupSep[j] === SPACE)) continue;
         let digits = text.slice(groupStart[k]!, groupEnd[k]!);
         for (let g = k + 1; g <= j; g++) digits += text.slice(groupStart[g]!, groupEnd[g]!);

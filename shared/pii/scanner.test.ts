@@ -167,6 +167,9 @@ describe('uscc', () => {
     expect(found(`信用代码：${digits}`)).toEqual([`uscc:${digits}`]);
     expect(found(`company ${digits}`)).toEqual([`uscc:${digits}`]);
   });
+  it('finds a code whose check character is X', () => {
+    expect(found('PetroChina 91110000710925462X')).toEqual(['uscc:91110000710925462X']);
+  });
   it('rejects codes whose type or division code cannot be', () => {
     expect(found(uscc('90110000100000002'))).toEqual([]); // type 0
     expect(found(uscc('91990000100000002'))).toEqual([]); // no province 99
