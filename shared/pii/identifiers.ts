@@ -67,30 +67,37 @@ export function isUscc(code: string): boolean {
 }
 
 /** Issuer identification number ranges (first digits) and the lengths their cards have. */
-const ISSUERS: readonly { from: number; to: number; digits: number; lengths: readonly number[] }[] =
-  [
-    { from: 62, to: 62, digits: 2, lengths: [16, 17, 18, 19] }, // UnionPay
-    { from: 81, to: 81, digits: 2, lengths: [16, 17, 18, 19] }, // UnionPay 8-series
-    { from: 4, to: 4, digits: 1, lengths: [13, 16, 19] }, // Visa
-    { from: 51, to: 55, digits: 2, lengths: [16] }, // Mastercard
-    { from: 2221, to: 2720, digits: 4, lengths: [16] }, // Mastercard 2-series
-    { from: 34, to: 34, digits: 2, lengths: [15] }, // American Express
-    { from: 37, to: 37, digits: 2, lengths: [15] }, // American Express
-    { from: 3528, to: 3589, digits: 4, lengths: [16, 17, 18, 19] }, // JCB
-    { from: 6011, to: 6011, digits: 4, lengths: [16, 17, 18, 19] }, // Discover
-    { from: 644, to: 649, digits: 3, lengths: [16, 17, 18, 19] }, // Discover
-    { from: 65, to: 65, digits: 2, lengths: [16, 17, 18, 19] }, // Discover
-    { from: 36, to: 36, digits: 2, lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
-    { from: 300, to: 305, digits: 3, lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
-    { from: 38, to: 39, digits: 2, lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
-    { from: 2200, to: 2204, digits: 4, lengths: [16, 17, 18, 19] }, // Mir
-  ];
+const ISSUER_RANGES: readonly {
+  from: number;
+  to: number;
+  digits: number;
+  lengths: readonly number[];
+}[] = [
+  { from: 62, to: 62, digits: 2, lengths: [16, 17, 18, 19] }, // UnionPay
+  { from: 81, to: 81, digits: 2, lengths: [16, 17, 18, 19] }, // UnionPay 8-series
+  { from: 4, to: 4, digits: 1, lengths: [13, 16, 19] }, // Visa
+  { from: 51, to: 55, digits: 2, lengths: [16] }, // Mastercard
+  { from: 2221, to: 2720, digits: 4, lengths: [16] }, // Mastercard 2-series
+  { from: 34, to: 34, digits: 2, lengths: [15] }, // American Express
+  { from: 37, to: 37, digits: 2, lengths: [15] }, // American Express
+  { from: 3528, to: 3589, digits: 4, lengths: [16, 17, 18, 19] }, // JCB
+  { from: 6011, to: 6011, digits: 4, lengths: [16, 17, 18, 19] }, // Discover
+  { from: 644, to: 649, digits: 3, lengths: [16, 17, 18, 19] }, // Discover
+  { from: 65, to: 65, digits: 2, lengths: [16, 17, 18, 19] }, // Discover
+  { from: 36, to: 36, digits: 2, lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
+  { from: 300, to: 305, digits: 3, lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
+  { from: 38, to: 39, digits: 2, lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
+  { from: 2200, to: 2204, digits: 4, lengths: [16, 17, 18, 19] }, // Mir
+];
+
+/** With the divisor that turns a card's first four digits into the range's prefix. */
+const ISSUERS = ISSUER_RANGES.map((range) => ({ ...range, divisor: 10 ** (4 - range.digits) }));
 
 /** True when the number's prefix and length belong to a known card issuer. */
 export function knownIssuer(digits: string): boolean {
   const first4 = digitsAt(digits, 0, 4);
   for (const issuer of ISSUERS) {
-    const prefix = Math.floor(first4 / 10 ** (4 - issuer.digits));
+    const prefix = Math.floor(first4 / issuer.divisor);
     if (prefix >= issuer.from && prefix <= issuer.to && issuer.lengths.includes(digits.length)) {
       return true;
     }
