@@ -51,8 +51,14 @@ export function createStreamScanner(): StreamScanner {
       const start = base + f.start;
       if (start < emitFrom) continue; // seen whole in an earlier window
       if (f.start >= limit) break;
-      const masked = mask(f.type, window.slice(f.start, f.end));
-      found.push({ ...f, start, end: base + f.end, masked });
+      found.push({
+        type: f.type,
+        start,
+        end: base + f.end,
+        level: f.level,
+        confidence: f.confidence,
+        masked: mask(f.type, window.slice(f.start, f.end)),
+      });
       cut = Math.max(cut, f.end);
     }
     emitFrom = base + cut;
