@@ -1,12 +1,26 @@
 // Entry of `npm run scan -- FILE...`: wires arguments, files and standard streams to the scanner.
 import { createReadStream } from 'node:fs';
-import { access, constants } from 'node:fs/promises';
+import { access, constants, stat } from 'node:fs/promises';
 import type { PiiType } from '../../shared/pii';
 import { parseScanArgs, scanStream, summarize, USAGE } from '../scan-cli';
 
 const EXIT_CLEAN = 0;
 const EXIT_FOUND = 1;
 const EXIT_USAGE = 2;
+
+/** Why `file` cannot be scanned, as a sentence that says what to do; null when it can. */
+async function unreadable(file: string): Promise<string | null> {
+  try {
+    await access(file, constants.R_OK);
+    if ((await stat(file)).isDirectory()) {
+      return `'${file}' is a directory. Name the files in it, e.g. npm run scan -- '${file}'/*.csv`;
+    }
+    return null;
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    return `cannot read '${file}' (${code}). Check the path and its permissions.`;
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   const args = parseScanArgs(argv);
@@ -21,13 +35,9 @@ async function main(argv: string[]): Promise<number> {
   // Check every input before printing anything, so a typo does not leave half a report.
   for (const file of args.files) {
     if (file === '-') continue;
-    try {
-      await access(file, constants.R_OK);
-    } catch (error) {
-      const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-      process.stderr.write(
-        `custodian scan: cannot read '${file}' (${code}). Check the path and its permissions.\n`,
-      );
+    const problem = await unreadable(file);
+    if (problem) {
+      process.stderr.write(`custodian scan: ${problem}\n`);
       return EXIT_USAGE;
     }
   }

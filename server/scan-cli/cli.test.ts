@@ -48,5 +48,9 @@ describe('npm run scan', () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/cannot read .*nope\.csv.*ENOENT/);
     expect(missing.out).toBe('');
+    const directory = run([withPii, dir]);
+    expect(directory.code).toBe(2);
+    expect(directory.err).toContain('is a directory. Name the files in it');
+    expect(directory.out).toBe('');
   });
 });
