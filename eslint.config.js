@@ -74,6 +74,28 @@ export default tseslint.config(
     },
   },
   {
+    // The content script and the background run in different worlds; what both need is in lib/.
+    files: ['extension/entrypoints/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...forbidParts(
+              ['widget', 'server', 'test'],
+              'extension/ imports shared/ only, never widget/ or server/.',
+            ),
+            {
+              group: ['./*', '../entrypoints/**', '**/entrypoints/**'],
+              message:
+                'An entrypoint never imports another (content script and background run apart): put what both need in extension/lib/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['widget/**'],
     rules: {
       'no-restricted-imports': [
