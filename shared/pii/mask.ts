@@ -51,7 +51,7 @@ function maskDigits(
 function maskPhone(raw: string): string {
   const digits = raw.replace(/\D/g, '');
   let prefix = 0; // leading digits that are country code or international prefix, always shown
-  if (raw.startsWith('+')) prefix = digits.startsWith('86') ? 2 : countryCodeLength(digits);
+  if (/^\(?\+/.test(raw)) prefix = digits.startsWith('86') ? 2 : countryCodeLength(digits);
   else if (digits.startsWith('0086')) prefix = 4;
   const national = digits.slice(prefix);
   const chinese = prefix === 0 || digits.startsWith('86') || digits.startsWith('0086');

@@ -38,6 +38,9 @@ const MAX_DIGITS = 19;
 
 const SPACE = 32;
 const HYPHEN = 45;
+const PLUS = 43;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
 
 // Reused between calls: the scanner is single-threaded and never re-entrant.
 const groupStart = new Int32Array(MAX_GROUPS);
@@ -244,8 +247,18 @@ function classify(text: string, start: number, digits: string, plus: boolean): C
 export function scanNumberChain(text: string, s: number, out: Finding[]): number {
   const firstEnd = digitRunEnd(text, s);
   if (firstEnd < 0) return firstEnd;
+  const plus =
+    s > 0 && text.charCodeAt(s - 1) === PLUS && (s === 1 || !isWordChar(text.charCodeAt(s - 2)));
+  // An area or country code in brackets, (010) 6234 5678 or (+86) 138…: the first group joins
+  // the chain across ")" or ") ", and the finding starts at "(".
+  const open = plus ? s - 2 : s - 1;
+  const bracketed =
+    open >= 0 &&
+    firstEnd - s <= 4 &&
+    text.charCodeAt(open) === OPEN_PAREN &&
+    text.charCodeAt(firstEnd) === CLOSE_PAREN;
   // Most digit runs are short and alone (years, prices, quantities): nothing to classify.
-  if (firstEnd - s < MIN_DIGITS_PLUS) {
+  if (firstEnd - s < MIN_DIGITS_PLUS && !bracketed) {
     if (firstEnd + 1 >= text.length) return firstEnd;
     const sep = text.charCodeAt(firstEnd);
     if ((sep !== SPACE && sep !== HYPHEN) || !isDigit(text.charCodeAt(firstEnd + 1))) {
@@ -257,19 +270,23 @@ export function scanNumberChain(text: string, s: number, out: Finding[]): number
   groupEnd[0] = firstEnd;
   let pos = firstEnd;
   while (groups < MAX_GROUPS && pos + 1 < text.length) {
-    const sep = text.charCodeAt(pos);
-    if ((sep !== SPACE && sep !== HYPHEN) || !isDigit(text.charCodeAt(pos + 1))) break;
-    const e = digitRunEnd(text, pos + 1);
+    let sep = text.charCodeAt(pos);
+    let next = pos + 1;
+    if (groups === 1 && bracketed) {
+      if (text.charCodeAt(next) === SPACE) next++;
+      sep = SPACE; // "(010) " separates like a space: a candidate may start after it
+    } else if (sep !== SPACE && sep !== HYPHEN) break;
+    if (next >= text.length || !isDigit(text.charCodeAt(next))) break;
+    const e = digitRunEnd(text, next);
     if (e < 0) break; // a mixed run such as "1A2B" ends the chain; the caller scans it as a word
     groupSep[groups - 1] = sep;
-    groupStart[groups] = pos + 1;
+    groupStart[groups] = next;
     groupEnd[groups] = e;
     groups++;
     pos = e;
   }
-  const plus =
-    s > 0 && text.charCodeAt(s - 1) === 43 && (s === 1 || !isWordChar(text.charCodeAt(s - 2)));
-  const chainLeftOk = leftBoundaryOk(text, plus ? s - 1 : s);
+  const prefixStart = bracketed && groups > 1 ? open : plus ? s - 1 : s;
+  const chainLeftOk = leftBoundaryOk(text, prefixStart);
   const chainRightOk = rightBoundaryOk(text, pos);
 
   let k = 0;
@@ -290,7 +307,7 @@ export function scanNumberChain(text: string, s: number, out: Finding[]): number
         candFirst = k;
         candLast = j;
         const withPlus = plus && k === 0;
-        const start = withPlus ? s - 1 : groupStart[k]!;
+        const start = k === 0 ? prefixStart : groupStart[k]!;
         const found = classify(text, start, digits, withPlus);
         if (found) {
           out.push({

@@ -69,6 +69,10 @@ describe('phone', () => {
     '+1 415 555 2671',
     '+33 1 42 68 53 00',
     '+447946095812',
+    '(010) 6234 5678',
+    '(0755)12345678',
+    '(+86) 138 1234 5678',
+    '(+44) 20 7946 0958',
   ])('finds %s as people write it', (phone) => {
     expect(found(`联系电话：${phone}，谢谢`)).toEqual([`phone:${phone}`]);
     expect(found(`Tel ${phone}.`)).toEqual([`phone:${phone}`]);
@@ -97,6 +101,11 @@ describe('phone', () => {
     ['an IP address', '192.168.100.200'],
   ])('ignores %s', (_what, text) => {
     expect(found(`值 ${text} 结束`)).toEqual([]);
+  });
+  it('reads a bracketed number before a phone as no prefix of it', () => {
+    expect(found('(1) 13812345678')).toEqual(['phone:13812345678']);
+    expect(found('(2023) 13812345678')).toEqual(['phone:13812345678']);
+    expect(found('a(010) 62345678')).toEqual([]);
   });
   it('reports the e-mail, not the phone, when a phone is the local part', () => {
     expect(found('13812345678@qq.com')).toEqual(['email:13812345678@qq.com']);
