@@ -29,3 +29,19 @@ export function isHan(c: number): boolean {
 export function isIdX(c: number): boolean {
   return c === 88 || c === 120;
 }
+
+/** Full-width digits ０–９ (U+FF10–FF19), which Chinese input methods type in forms. */
+export function isFullWidthDigit(c: number): boolean {
+  return c >= 0xff10 && c <= 0xff19;
+}
+
+const FULL_WIDTH_DIGITS = /[\uff10-\uff19]/g;
+
+/**
+ * The text with full-width digits as ASCII ones. Each is one UTF-16 unit either way, so every
+ * index into the result is the same index into the input.
+ * @example toAsciiDigits('１３８') // '138'
+ */
+export function toAsciiDigits(text: string): string {
+  return text.replace(FULL_WIDTH_DIGITS, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}

@@ -20,7 +20,7 @@
 // 7–14 the birth date and 17 the sex; any two of these plus the last four digits (the common
 // "6+4" display) single out a few people, so only what says nothing alone is shown.
 import type { PiiType } from '../schema/pii';
-import { isDigit, isHan } from './char-class';
+import { isDigit, isHan, toAsciiDigits } from './char-class';
 import { cnAreaCodeLength, countryCodeLength } from './identifiers';
 
 const STAR = '*';
@@ -119,7 +119,18 @@ function maskEmail(raw: string): string {
  * @example mask('phone', '13812345678') // '138****5678'
  * @example mask('bank_card', '6222 0212 3456 0123') // '6222 **** **** 0123'
  */
-export function mask(type: PiiType, raw: string): string {
+export function mask(type: PiiType, value: string): string {
+  // Full-width digits (１３８…) follow the rules of the ASCII digits they stand for, as in `scan`;
+  // where a rule shows a character, the value's own is shown.
+  const raw = toAsciiDigits(value);
+  const masked = maskAscii(type, raw);
+  if (raw === value || masked.length !== value.length) return masked;
+  let out = '';
+  for (let i = 0; i < masked.length; i++) out += masked[i] === STAR ? STAR : value[i];
+  return out;
+}
+
+function maskAscii(type: PiiType, raw: string): string {
   switch (type) {
     case 'phone':
       return maskPhone(raw);

@@ -20,6 +20,8 @@ const piece = fc.oneof(
     '010-62345678',
     '+44 20 7946 0958',
     '(010) 6234 5678',
+    '１３８１２３４５６７８',
+    '７',
     '(+86) 138 1234 5678',
     '(',
     ')',
@@ -80,7 +82,11 @@ function visibleCount(raw: string, masked: string): number {
 }
 
 describe('mask on any value', () => {
-  const raw = fc.oneof(fc.string({ minLength: 1 }), fc.stringMatching(/^[+0-9 -]{1,24}$/));
+  const raw = fc.oneof(
+    fc.string({ minLength: 1 }),
+    fc.stringMatching(/^[+0-9 -]{1,24}$/),
+    fc.stringMatching(/^[+0-9０-９ -]{1,24}$/),
+  );
 
   it('keeps length and shows only characters of the value in place (all but e-mail)', () => {
     const types: PiiType[] = ['phone', 'cn_id', 'passport', 'bank_card', 'uscc', 'name', 'address'];
@@ -111,8 +117,8 @@ describe('mask on any value', () => {
 
   it('hides at least the middle of every phone number: 4 digits of 11, 1 of anything', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^\+?[0-9][0-9 -]{0,22}$/), (value) => {
-        const digits = value.replace(/\D/g, '').length;
+      fc.property(fc.stringMatching(/^\+?[0-9０-９][0-9０-９ -]{0,22}$/), (value) => {
+        const digits = value.replace(/[^0-9０-９]/g, '').length;
         const masked = mask('phone', value);
         const hidden = [...masked].filter((c) => c === '*').length;
         if (digits >= 11) expect(hidden).toBeGreaterThanOrEqual(4);

@@ -107,6 +107,13 @@ describe('phone', () => {
     expect(found('(2023) 13812345678')).toEqual(['phone:13812345678']);
     expect(found('a(010) 62345678')).toEqual([]);
   });
+  it('reads full-width digits as people type them in Chinese forms', () => {
+    expect(found('手机：１３８１２３４５６７８')).toEqual(['phone:１３８１２３４５６７８']);
+    expect(found('电话 ０１０-６２３４５６７８ 与 13912345678')).toEqual([
+      'phone:０１０-６２３４５６７８',
+      'phone:13912345678',
+    ]);
+  });
   it('reports the e-mail, not the phone, when a phone is the local part', () => {
     expect(found('13812345678@qq.com')).toEqual(['email:13812345678@qq.com']);
   });
