@@ -31,10 +31,6 @@ export function isIdX(c: number): boolean {
 }
 
 /** Full-width digits ０–９ (U+FF10–FF19), which Chinese input methods type in forms. */
-export function isFullWidthDigit(c: number): boolean {
-  return c >= 0xff10 && c <= 0xff19;
-}
-
 const FULL_WIDTH_DIGITS = /[\uff10-\uff19]/g;
 
 /**

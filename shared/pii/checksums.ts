@@ -40,18 +40,25 @@ const USCC_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < USCC_ALPHABET.length; i++) USCC_VALUE[USCC_ALPHABET.charCodeAt(i)] = i;
 
 /**
+ * The GB 32100-2015 check character for the first 17 characters of a USCC, or null when one of
+ * them is outside the alphabet.
+ * @example usccCheckChar('91110000802100433') // 'B'
+ */
+export function usccCheckChar(first17: string): string | null {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) {
+    const c = first17.charCodeAt(i);
+    const v = c < 128 ? USCC_VALUE[c]! : -1;
+    if (v < 0) return null;
+    sum += v * USCC_WEIGHTS[i]!;
+  }
+  return USCC_ALPHABET[(31 - (sum % 31)) % 31]!;
+}
+
+/**
  * True when an 18-character unified social credit code has a valid GB 32100-2015 check character.
  * @example usccValid('91110000802100433B') // true
  */
 export function usccValid(code: string): boolean {
-  if (code.length !== 18) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const c = code.charCodeAt(i);
-    const v = c < 128 ? USCC_VALUE[c]! : -1;
-    if (v < 0) return false;
-    sum += v * USCC_WEIGHTS[i]!;
-  }
-  const check = (31 - (sum % 31)) % 31;
-  return code[17] === USCC_ALPHABET[check];
+  return code.length === 18 && usccCheckChar(code) === code[17];
 }

@@ -1,6 +1,6 @@
 // Structural validators for numeric identifiers: resident IDs, card issuers, CN and E.164 phone numbers.
 // Inputs are strings of ASCII digits (an ID may end in X); separators are already removed.
-import { cnIdCheckChar, luhnValid, usccValid } from './checksums';
+import { cnIdCheckChar, usccValid } from './checksums';
 
 /** First two digits of a resident ID: the province-level division (GB/T 2260) it was issued in. */
 const PROVINCES = new Set([
@@ -103,14 +103,6 @@ export function knownIssuer(digits: string): boolean {
     }
   }
   return false;
-}
-
-/**
- * A payment card number: known issuer and length, and Luhn-valid.
- * @example isBankCard('6222021234567890128') // depends on Luhn; see tests
- */
-export function isBankCard(digits: string): boolean {
-  return knownIssuer(digits) && luhnValid(digits);
 }
 
 /** A CN mobile number: 11 digits, 1 then 3–9 (the segments carriers have been allotted). */

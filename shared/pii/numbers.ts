@@ -8,19 +8,20 @@
 //   because a hyphen glues groups into one identifier ("SO-2023-13812345678" is an order number);
 // - from each group the longest candidate that validates wins, then scanning resumes after it.
 import { luhnValid } from './checksums';
+import { pushFinding } from './finding';
 import { hasContext } from './context';
 import { isDigit, isIdX, isWordChar } from './char-class';
 import {
   cnAreaCodeLength,
   countryCodeLength,
-  isBankCard,
   isCnId15,
   isCnId18,
   isCnMobile,
   isCnSubscriber,
   isUscc,
+  knownIssuer,
 } from './identifiers';
-import { CONFIDENCE, PII_LEVEL } from './types';
+import { CONFIDENCE } from './types';
 import type { Finding, PiiType } from '../schema/pii';
 
 /** Chains longer than this are split: no identifier has more groups, and buffers stay fixed. */
@@ -47,7 +48,10 @@ const groupStart = new Int32Array(MAX_GROUPS);
 const groupEnd = new Int32Array(MAX_GROUPS);
 const groupSep = new Int32Array(MAX_GROUPS);
 
-/** Length of the word run at `s`, or -1 when it is not all digits (with at most a final X). */
+/**
+ * End of the word run at `s` when it is all digits (or digits then one X), else the end negated:
+ * the caller then scans that run as a word.
+ */
 function digitRunEnd(text: string, s: number): number {
   let e = s;
   let letters = 0;
@@ -218,13 +222,11 @@ function classify(text: string, start: number, digits: string, plus: boolean): C
   const landline = classifyLandline(digits);
   if (landline) return landline;
   if (n >= 13 && n <= 19 && isCardGrouping()) {
-    if (isBankCard(digits)) return { type: 'bank_card', confidence: CONFIDENCE.cardChecked };
-    if (
-      digits.startsWith('62') &&
-      n >= 16 &&
-      !luhnValid(digits) &&
-      hasContext(text, start, 'card')
-    ) {
+    const luhn = luhnValid(digits);
+    if (luhn && knownIssuer(digits)) {
+      return { type: 'bank_card', confidence: CONFIDENCE.cardChecked };
+    }
+    if (!luhn && digits.startsWith('62') && n >= 16 && hasContext(text, start, 'card')) {
       return { type: 'bank_card', confidence: CONFIDENCE.cardContextOnly };
     }
   }
@@ -295,10 +297,10 @@ export function scanNumberChain(text: string, s: number, out: Finding[]): number
     if (k === 0 ? chainLeftOk : groupSep[k - 1] === SPACE) {
       const jMax = Math.min(groups - 1, k + MAX_CANDIDATE_GROUPS - 1);
       let digitsInRun = 0;
-      for (let j = k; j <= jMax; j++) digitsInRun += groupEnd[j]! - groupStart[j]!;
+      for (let j = k; j <= jMax; j++) digitsInRun += groupLen(j);
       for (let j = jMax; j >= k; j--) {
         const count = digitsInRun;
-        digitsInRun -= groupEnd[j]! - groupStart[j]!;
+        digitsInRun -= groupLen(j);
         if (count < (plus && k === 0 ? MIN_DIGITS_PLUS : MIN_DIGITS) || count > MAX_DIGITS)
           continue;
         if (!(j === groups - 1 ? chainRightOk : groupSep[j] === SPACE)) continue;
@@ -310,13 +312,7 @@ export function scanNumberChain(text: string, s: number, out: Finding[]): number
         const start = k === 0 ? prefixStart : groupStart[k]!;
         const found = classify(text, start, digits, withPlus);
         if (found) {
-          out.push({
-            type: found.type,
-            start,
-            end: groupEnd[j]!,
-            level: PII_LEVEL[found.type],
-            confidence: found.confidence,
-          });
+          pushFinding(out, found.type, start, groupEnd[j]!, found.confidence);
           next = j + 1;
           break;
         }

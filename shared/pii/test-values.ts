@@ -1,5 +1,5 @@
 // Builders of valid identifiers for tests: the check digit is computed, the rest is chosen.
-import { cnIdCheckChar, luhnValid, USCC_ALPHABET } from './checksums';
+import { cnIdCheckChar, luhnValid, usccCheckChar } from './checksums';
 
 /** An 18-character resident ID: region, birth date YYYYMMDD and sequence, plus its check. */
 export function cnId(region = '110105', birth = '19900307', seq = '123'): string {
@@ -22,9 +22,9 @@ export function luhnBroken(body: string): string {
 
 /** An 18-character USCC with a valid GB 32100 check character. */
 export function uscc(first17 = '91310115MA1K3YJ2'): string {
-  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
   const body = first17.padEnd(17, '0');
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_ALPHABET.indexOf(body[i]!) * weights[i]!;
-  return body + USCC_ALPHABET[(31 - (sum % 31)) % 31];
+  const check = usccCheckChar(body);
+  if (check === null)
+    throw new Error(`uscc(): '${body}' has a character outside GB 32100's alphabet`);
+  return body + check;
 }
