@@ -1,0 +1,5 @@
+// Every benchmark suite, in the order `npm run bench` runs them. Add a suite with one line here.
+import type { BenchSuite } from '../suite';
+import { scannerSuite } from './scanner';
+
+export const SUITES: readonly BenchSuite[] = [scannerSuite];
