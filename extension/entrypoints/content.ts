@@ -1,37 +1,109 @@
-// Content script: counts the customer information each frame shows and reports it to the
-// background, which shows it on the action badge. Wiring only; the logic is in lib/page-findings.
+// Masking content script (document_start, every frame): masks customer PII before it is painted,
+// applies the policy's site rules, reports counts for the badge and page-view events, and handles
+// reveals. Wiring only; the logic is in lib/masking, lib/reveal and lib/page-findings.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
+import { pagePolicy } from '../../shared/policy';
+import { RevealAnswerSchema, type PageRef } from '../../shared/schema';
+import { createMasker, holdPaint, POLICY_WAIT_MS } from '../lib/masking';
 import { acceptBackgroundMessage, messenger } from '../lib/messaging';
-import { watchPageFindings } from '../lib/page-findings';
+import { watchPageFindings, type PageFindingsWatch } from '../lib/page-findings';
+import { EFFECTIVE_KEY, readPolicyState } from '../lib/policy';
+import { showToast, watchReveals } from '../lib/reveal';
+
+/** about:blank and srcdoc frames belong to the page that made them: judge them by its URL. */
+const effectiveUrl = () => (location.protocol === 'about:' ? document.baseURI : location.href);
+
+function pageRef(): PageRef {
+  const url = new URL(effectiveUrl());
+  const path = location.protocol === 'about:' ? `/${location.href}` : url.pathname;
+  return { origin: url.origin, path };
+}
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  runAt: 'document_start',
   allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
   main(ctx) {
-    const watch = watchPageFindings(document, (counts, trigger) => {
-      messenger
-        .sendMessage('contentToBackground', { type: 'page-findings', trigger, counts })
-        .catch(() => {
-          // The extension was reloaded or updated under this page: this script is orphaned, and
-          // the new version's content script reports when the page is next loaded.
-        });
-    });
+    // Mask from the first node on with the engine alone (fail closed); the policy, read
+    // asynchronously, then adds site rules or, for an unprotected page, undoes the masking.
+    const release = holdPaint(document, POLICY_WAIT_MS);
+    const masker = createMasker(document);
+    const stops: (() => void)[] = [() => masker.stop()];
+    ctx.onInvalidated(() => stops.forEach((stop) => stop()));
 
-    const stopListening = messenger.onMessage('backgroundToContent', ({ data, sender }) => {
-      const verdict = acceptBackgroundMessage(data, sender, browser.runtime.id);
-      if (!verdict.ok) return;
-      switch (verdict.value.type) {
-        case 'recount':
-          watch.recountNow();
+    readPolicyState().then(
+      (state) => {
+        const page = pagePolicy(state.policy, effectiveUrl());
+        if (!page.protected) {
+          masker.unmaskAll();
+          release();
           return;
-      }
-    });
+        }
+        masker.setRules(page.selectors);
+        release();
+        startReporting();
+        // A new policy while the page is open: new site rules apply at once; a page the new
+        // policy no longer protects keeps its masking until it is reloaded (failing closed).
+        const onChanged = (changes: Record<string, unknown>, area: string) => {
+          if (area !== 'local' || !(EFFECTIVE_KEY in changes)) return;
+          void readPolicyState().then((next) => {
+            const nextPage = pagePolicy(next.policy, effectiveUrl());
+            if (nextPage.protected) masker.setRules(nextPage.selectors);
+          });
+        };
+        browser.storage.onChanged.addListener(onChanged);
+        stops.push(() => browser.storage.onChanged.removeListener(onChanged));
+      },
+      (error: unknown) => {
+        console.warn('[custodian] policy unreadable; masking with the engine alone:', error);
+        release();
+        startReporting();
+      },
+    );
 
-    ctx.onInvalidated(() => {
-      watch.stop();
-      stopListening();
-    });
+    function startReporting(): void {
+      let watch: PageFindingsWatch | undefined;
+      const start = () => {
+        watch = watchPageFindings(
+          document,
+          (counts, trigger) => {
+            messenger
+              .sendMessage('contentToBackground', {
+                type: 'page-findings',
+                trigger,
+                counts,
+                page: pageRef(),
+              })
+              .catch(() => {
+                // The extension was reloaded or updated under this page: this script is orphaned,
+                // and the new version's content script reports when the page is next loaded.
+              });
+          },
+          { count: () => masker.counts() },
+        );
+        stops.push(() => watch?.stop());
+      };
+      if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', start, { once: true });
+      } else start();
+
+      stops.push(
+        messenger.onMessage('backgroundToContent', ({ data, sender }) => {
+          const verdict = acceptBackgroundMessage(data, sender, browser.runtime.id);
+          if (verdict.ok && verdict.value.type === 'recount') watch?.recountNow();
+        }),
+        watchReveals({
+          doc: document,
+          text: masker.text,
+          page: pageRef,
+          notify: (message) => showToast(document, message),
+          ask: async (request) =>
+            RevealAnswerSchema.parse(await messenger.sendMessage('contentToBackground', request)),
+        }),
+      );
+    }
   },
 });

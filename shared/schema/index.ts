@@ -1,3 +1,5 @@
 // Zod schemas: the single source of truth for every message, record and HTTP body.
 export * from './pii';
 export * from './messages';
+export * from './policy';
+export * from './events';

@@ -1,16 +1,7 @@
 // Schemas of the messages between the extension's parts, one discriminated union per direction.
 import { z } from 'zod';
-import { PiiTypeSchema } from './pii';
-
-/**
- * How many findings of each PII type one frame shows; a missing type means none.
- * Counts only: never a value, a snippet or a position that could rebuild one.
- */
-export const FindingCountsSchema = z.partialRecord(
-  PiiTypeSchema,
-  z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-);
-export type FindingCounts = z.infer<typeof FindingCountsSchema>;
+import { PageRefSchema, RevealReasonSchema } from './events';
+import { FindingCountsSchema, PiiTypeSchema } from './pii';
 
 /**
  * Why a frame reports its counts:
@@ -32,11 +23,47 @@ export const PageFindingsMessageSchema = z.strictObject({
   type: z.literal('page-findings'),
   trigger: ReportTriggerSchema,
   counts: FindingCountsSchema,
+  /** The frame's page, for the page-view event (R15); absent when it is not protected. */
+  page: PageRefSchema.optional(),
 });
 export type PageFindingsMessage = z.infer<typeof PageFindingsMessageSchema>;
 
+/** Longest value a reveal may carry: longer than any finding (an address is at most 160). */
+export const MAX_REVEAL_VALUE_LENGTH = 256;
+
+/**
+ * A staff member clicked a masked value. The raw value travels only inside the extension, to be
+ * hashed by the background for the event; it is never stored or logged. Without `reason` the
+ * background answers `reason-required` when the policy wants one.
+ *
+ * @example
+ *   { type: 'reveal-request', piiType: 'phone', value: '13812345678',
+ *     page: { origin: 'https://crm.example.com', path: '/customers/18' } }
+ */
+export const RevealRequestSchema = z.strictObject({
+  type: z.literal('reveal-request'),
+  piiType: PiiTypeSchema,
+  value: z.string().min(1).max(MAX_REVEAL_VALUE_LENGTH),
+  reason: RevealReasonSchema.optional(),
+  page: PageRefSchema,
+});
+export type RevealRequest = z.infer<typeof RevealRequestSchema>;
+
+/** The background's answer to a reveal request. */
+export const RevealAnswerSchema = z.discriminatedUnion('status', [
+  /** Shown for `seconds`; the event is already in the queue. */
+  z.strictObject({ status: z.literal('allowed'), seconds: z.number().int().positive() }),
+  z.strictObject({ status: z.literal('reason-required') }),
+  /** Not shown; `why` says what the staff member can do about it. */
+  z.strictObject({ status: z.literal('refused'), why: z.string() }),
+]);
+export type RevealAnswer = z.infer<typeof RevealAnswerSchema>;
+
 /** Every message a content script sends to the background. Parse with `safeParse` on receipt. */
-export const ContentToBackgroundSchema = z.discriminatedUnion('type', [PageFindingsMessageSchema]);
+export const ContentToBackgroundSchema = z.discriminatedUnion('type', [
+  PageFindingsMessageSchema,
+  RevealRequestSchema,
+]);
 export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
 
 /**

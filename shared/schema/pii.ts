@@ -40,3 +40,13 @@ export const ScanReportLineSchema = z.object({
   masked: z.string(),
 });
 export type ScanReportLine = z.infer<typeof ScanReportLineSchema>;
+
+/**
+ * How many findings of each PII type one frame shows; a missing type means none.
+ * Counts only: never a value, a snippet or a position that could rebuild one.
+ */
+export const FindingCountsSchema = z.partialRecord(
+  PiiTypeSchema,
+  z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+);
+export type FindingCounts = z.infer<typeof FindingCountsSchema>;

@@ -1,7 +1,11 @@
 // The extension's typed message channels (@webext-core/messaging), one per direction. Payloads are
 // the zod unions of shared/schema; receivers pass them through `accept.ts`, never a cast.
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { BackgroundToContent, ContentToBackground } from '../../../shared/schema';
+import type {
+  BackgroundToContent,
+  ContentToBackground,
+  RevealAnswer,
+} from '../../../shared/schema';
 
 export {
   acceptBackgroundMessage,
@@ -16,7 +20,8 @@ export {
  * union member in shared/schema/messages.ts, not a new channel.
  */
 export interface ProtocolMap {
-  contentToBackground(message: ContentToBackground): void;
+  /** Answers a `reveal-request` with a RevealAnswer (parse it on receipt); other messages with nothing. */
+  contentToBackground(message: ContentToBackground): RevealAnswer | undefined;
   backgroundToContent(message: BackgroundToContent): void;
 }
 

@@ -6,6 +6,8 @@ import { countFindings, sameCounts, type Scan } from './count';
 export interface WatchOptions {
   /** The detection engine; tests pass a stub. */
   scan?: Scan;
+  /** Counts the page's findings; default: scan its text (the masker passes its own count). */
+  count?: () => FindingCounts;
   /** How long DOM changes are folded together before one recount. */
   delayMs?: number;
 }
@@ -30,7 +32,7 @@ export interface PageFindingsWatch {
  * - `request`: sent by `recountNow()`;
  * - `unload`: empty counts when the page is hidden for good or put in the cache; nothing is sent
  *   from then until it is shown again.
- * When masking comes, it will change the DOM itself and must not trigger recounts here.
+ * The masker's own writes cause a recount too, but its counts are unchanged, so nothing is sent.
  *
  * @example
  *   const watch = watchPageFindings(document, (counts, trigger) => send({ counts, trigger }));
@@ -41,6 +43,7 @@ export function watchPageFindings(
   options: WatchOptions = {},
 ): PageFindingsWatch {
   const { scan, delayMs = RECOUNT_DELAY_MS } = options;
+  const count = options.count ?? (() => countFindings(doc, scan));
   const view = doc.defaultView;
   let last: FindingCounts = {};
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -55,7 +58,7 @@ export function watchPageFindings(
   const recount = (trigger: ReportTrigger) => {
     cancelTimer();
     if (!active) return;
-    const counts = countFindings(doc, scan);
+    const counts = count();
     if (trigger !== 'change' || !sameCounts(counts, last)) {
       last = counts;
       report(counts, trigger);

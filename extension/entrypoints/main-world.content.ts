@@ -1,0 +1,41 @@
+// Main-world script (document_start, every frame): tells the masking content script about what it
+// cannot observe from its isolated world, by events on the element concerned:
+// - a shadow root attached by a page script (MutationObserver does not see into new shadow
+//   roots; Dark Reader hooks attachShadow the same way);
+// - a field value set by a script (`input.value = …` fires no event and no mutation).
+// It reads nothing and sends nothing else; it runs before any page script.
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { FIELD_VALUE_EVENT, SHADOW_ROOT_EVENT } from '../lib/masking/constants';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_start',
+  allFrames: true,
+  matchAboutBlank: true,
+  matchOriginAsFallback: true,
+  world: 'MAIN',
+  main() {
+    const notify = (target: EventTarget, type: string) =>
+      target.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
+
+    const attachShadow = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit): ShadowRoot {
+      const root = attachShadow.call(this, init);
+      if (init.mode === 'open') notify(this, SHADOW_ROOT_EVENT);
+      return root;
+    };
+
+    for (const proto of [HTMLInputElement.prototype, HTMLTextAreaElement.prototype]) {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, 'value');
+      const set = descriptor?.set;
+      if (!descriptor || !set) continue;
+      Object.defineProperty(proto, 'value', {
+        ...descriptor,
+        set(this: HTMLInputElement | HTMLTextAreaElement, value: string) {
+          set.call(this, value);
+          if (this.isConnected) notify(this, FIELD_VALUE_EVENT);
+        },
+      });
+    }
+  },
+});

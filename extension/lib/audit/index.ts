@@ -1,0 +1,3 @@
+// What the background records about staff access (R15): page views and keyed value hashes.
+export { valueHash } from './value-hash';
+export { createPageViewLog, type PageViewLog } from './page-views';

@@ -1,0 +1,48 @@
+// The masking's tunable constants, each with why it has its value.
+
+/** Shortest text that can hold a finding (`姓名:王`, a label and a one-character name): shorter
+ * text nodes are not scanned at all. */
+export const MIN_SCAN_LENGTH = 4;
+
+/**
+ * Text nodes at least this long keep their scan state even without PII, so text the parser or a
+ * log view appends later is scanned from near the old end instead of from the start.
+ */
+export const APPEND_STATE_LENGTH = 2048;
+
+/** Elements whose text is not shown as page text: code, styles, inert templates, form contents. */
+export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
+  'SCRIPT',
+  'STYLE',
+  'TEMPLATE',
+  'TEXTAREA',
+  'NOSCRIPT',
+]);
+
+/** Attributes people read on screen (tooltips, image text, hints, screen-reader labels). */
+export const READ_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'] as const;
+
+/** Input types whose `value` attribute is the label people read on a button. */
+export const BUTTON_INPUT_TYPES: ReadonlySet<string> = new Set(['button', 'submit', 'reset']);
+
+/** Input types whose value is free text the staff member sees, and that may hold PII. */
+export const TEXT_INPUT_TYPES: ReadonlySet<string> = new Set([
+  'text',
+  'search',
+  'tel',
+  'email',
+  'url',
+  'number',
+  '',
+]);
+
+/** Event the main-world script dispatches on a host after `attachShadow` (see shadow-hook). */
+export const SHADOW_ROOT_EVENT = 'custodian:shadow-root';
+/** Event the main-world script dispatches on a field after a script set its `value`. */
+export const FIELD_VALUE_EVENT = 'custodian:field-value';
+
+/**
+ * Longest time the page stays hidden while the policy is read from extension storage at
+ * document_start; storage answers in a few ms, this only bounds a stalled extension.
+ */
+export const POLICY_WAIT_MS = 1000;

@@ -1,0 +1,4 @@
+// The local event queue (R15): events are stored durably before the action they record, and
+// leave only when the server acknowledges them (sync comes with the audit-trail issue).
+export { enqueueEvent, queueStatus, recentEvents, type NewEvent } from './enqueue';
+export { database, DB_NAME, type QueuedEvent, type DeadLetter } from './db';
