@@ -1,11 +1,11 @@
 // Masking content script (document_start, every frame): masks customer PII before it is painted,
-// applies the policy's site rules, reports counts for the badge and page-view events, and handles
-// reveals. Wiring only; the logic is in lib/masking, lib/reveal and lib/page-findings.
+// applies the policy's site rules, reports counts for the badge and page-view events, handles
+// reveals and pauses. Wiring only; the logic is in lib/masking, lib/reveal and lib/page-findings.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
-import { pagePolicy } from '../../shared/policy';
+import { pagePolicy, type PagePolicy } from '../../shared/policy';
 import { RevealAnswerSchema, type PageRef } from '../../shared/schema';
-import { createMasker, holdPaint, POLICY_WAIT_MS } from '../lib/masking';
+import { createMasker, holdPaint, POLICY_WAIT_MS, type Masker } from '../lib/masking';
 import { acceptBackgroundMessage, messenger } from '../lib/messaging';
 import { watchPageFindings, type PageFindingsWatch } from '../lib/page-findings';
 import { EFFECTIVE_KEY, readPolicyState } from '../lib/policy';
@@ -30,19 +30,31 @@ export default defineContentScript({
     // Mask from the first node on with the engine alone (fail closed); the policy, read
     // asynchronously, then adds site rules or, for an unprotected page, undoes the masking.
     const release = holdPaint(document, POLICY_WAIT_MS);
-    const masker = createMasker(document);
-    const stops: (() => void)[] = [() => masker.stop()];
+    let masker: Masker | undefined = createMasker(document);
+    let page: PagePolicy | undefined;
+    let paused = false;
+    const stops: (() => void)[] = [() => masker?.stop()];
     ctx.onInvalidated(() => stops.forEach((stop) => stop()));
+
+    /** Masks again with the current policy (after a pause, or when a policy protects the page). */
+    const protect = () => {
+      masker ??= createMasker(document);
+      if (page) masker.setRules(page.selectors);
+    };
+    const unprotect = () => {
+      masker?.unmaskAll();
+      masker = undefined;
+    };
 
     readPolicyState().then(
       (state) => {
-        const page = pagePolicy(state.policy, effectiveUrl());
+        page = pagePolicy(state.policy, effectiveUrl());
         if (!page.protected) {
-          masker.unmaskAll();
+          unprotect();
           release();
           return;
         }
-        masker.setRules(page.selectors);
+        protect();
         release();
         startReporting();
         // A new policy while the page is open: new site rules apply at once; a page the new
@@ -51,7 +63,9 @@ export default defineContentScript({
           if (area !== 'local' || !(EFFECTIVE_KEY in changes)) return;
           void readPolicyState().then((next) => {
             const nextPage = pagePolicy(next.policy, effectiveUrl());
-            if (nextPage.protected) masker.setRules(nextPage.selectors);
+            if (!nextPage.protected) return;
+            page = nextPage;
+            if (!paused) protect();
           });
         };
         browser.storage.onChanged.addListener(onChanged);
@@ -82,7 +96,7 @@ export default defineContentScript({
                 // and the new version's content script reports when the page is next loaded.
               });
           },
-          { count: () => masker.counts() },
+          { count: () => masker?.counts() ?? {} },
         );
         stops.push(() => watch?.stop());
       };
@@ -93,11 +107,23 @@ export default defineContentScript({
       stops.push(
         messenger.onMessage('backgroundToContent', ({ data, sender }) => {
           const verdict = acceptBackgroundMessage(data, sender, browser.runtime.id);
-          if (verdict.ok && verdict.value.type === 'recount') watch?.recountNow();
+          if (!verdict.ok) return;
+          const message = verdict.value;
+          switch (message.type) {
+            case 'recount':
+              watch?.recountNow();
+              return;
+            case 'set-paused':
+              paused = message.paused;
+              if (paused) unprotect();
+              else protect();
+              watch?.recountNow();
+              return;
+          }
         }),
         watchReveals({
           doc: document,
-          text: masker.text,
+          text: () => masker?.text,
           page: pageRef,
           notify: (message) => showToast(document, message),
           ask: async (request) =>

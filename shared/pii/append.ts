@@ -50,15 +50,33 @@ function restartPoint(text: string, oldLength: number): number {
  *   const a = '订单，' + 'x'.repeat(5000) + '。';
  *   scanAppended(a + ' 13812345678', scan(a), a.length); // [phone finding]
  */
+/**
+ * Where to rescan a text that grew from `oldLength`: findings starting at or after `restart` are
+ * new or changed, and scanning from `from` (before `restart`, for context words) finds them all.
+ * Undefined when the whole text must be scanned again.
+ *
+ * @example
+ *   const old = 'x'.repeat(2000) + '\n';
+ *   appendWindow(old + '电话 13812345678', old.length); // { restart: 2001, from: 1937 }
+ */
+export function appendWindow(
+  text: string,
+  oldLength: number,
+): { restart: number; from: number } | undefined {
+  if (oldLength <= 2 * APPEND_REWIND) return undefined;
+  const restart = restartPoint(text, oldLength);
+  if (restart < 0) return undefined;
+  return { restart, from: Math.max(0, restart - LOOK_BEHIND) };
+}
+
 export function scanAppended(
   text: string,
   before: readonly Finding[],
   oldLength: number,
 ): Finding[] {
-  if (oldLength <= 2 * APPEND_REWIND) return scan(text);
-  const restart = restartPoint(text, oldLength);
-  if (restart < 0) return scan(text);
-  const from = Math.max(0, restart - LOOK_BEHIND);
+  const window = appendWindow(text, oldLength);
+  if (!window) return scan(text);
+  const { restart, from } = window;
   const kept = before.filter((f) => f.start < restart);
   for (const f of scan(text.slice(from))) {
     if (f.start + from >= restart) kept.push({ ...f, start: f.start + from, end: f.end + from });

@@ -3,7 +3,7 @@
 export { scan } from './scanner';
 export { mask } from './mask';
 export { maskText, revealSpans, type MaskedSpan, type MaskedText } from './mask-text';
-export { scanAppended, APPEND_REWIND } from './append';
+export { scanAppended, appendWindow, APPEND_REWIND } from './append';
 export { createStreamScanner, type MaskedFinding, type StreamScanner } from './stream';
 export { normalizeValue } from './normalize';
 export { PII_LEVEL } from './types';

@@ -75,6 +75,21 @@ export type ContentToBackground = z.infer<typeof ContentToBackgroundSchema>;
  */
 export const RecountMessageSchema = z.strictObject({ type: z.literal('recount') });
 
+/**
+ * The staff member paused protection on this tab (the policy allows it for their role and the
+ * pause is logged) or resumed it. Paused frames show raw values until resumed or reloaded.
+ *
+ * @example
+ *   { type: 'set-paused', paused: true }
+ */
+export const SetPausedMessageSchema = z.strictObject({
+  type: z.literal('set-paused'),
+  paused: z.boolean(),
+});
+
 /** Every message the background sends to content scripts. Parse with `safeParse` on receipt. */
-export const BackgroundToContentSchema = z.discriminatedUnion('type', [RecountMessageSchema]);
+export const BackgroundToContentSchema = z.discriminatedUnion('type', [
+  RecountMessageSchema,
+  SetPausedMessageSchema,
+]);
 export type BackgroundToContent = z.infer<typeof BackgroundToContentSchema>;

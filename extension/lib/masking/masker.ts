@@ -65,9 +65,15 @@ export function createMasker(doc: Document): Masker {
     return active !== null && active.contains(node);
   }
 
+  /**
+   * Whether a text node's text is not shown as page text. A textarea's text is its initial value,
+   * which the parser adds after the element: the field is checked again instead.
+   */
   function skipped(node: Node): boolean {
     const parent = node.parentElement;
-    return parent !== null && SKIPPED_TAGS.has(parent.tagName.toUpperCase());
+    if (parent === null || !SKIPPED_TAGS.has(parent.tagName.toUpperCase())) return false;
+    if (fields.isField(parent)) fields.update(parent);
+    return true;
   }
 
   function visitElement(el: Element): void {
@@ -287,7 +293,7 @@ export function createMasker(doc: Document): Masker {
       walkAll((n) => {
         if (isText(n)) {
           const st = text.state(n);
-          if (st && n.data === st.written) for (const f of st.findings) add(f.type);
+          if (st && n.data === st.written) for (const span of st.spans) add(span.type);
         } else if (isElement(n) && fields.isField(n)) {
           const type = fields.maskedType(n);
           if (type) add(type);

@@ -1,28 +1,35 @@
 // Masks text nodes in place: the node stays the same object (so the page's framework keeps its
-// references) and only its data changes to the masked text. Remembers the raw text for reveals.
-import type { Finding, PiiType } from '../../../shared/pii';
-import { maskText, revealSpans, scan, scanAppended, type MaskedText } from '../../../shared/pii';
+// references) and only the masked ranges of its data change. Remembers each masked value's raw
+// form for reveals, and handles text that grows at its end in time proportional to the growth.
+import type { PiiType } from '../../../shared/pii';
+import { appendWindow, mask, maskText, scan } from '../../../shared/pii';
 import { APPEND_STATE_LENGTH, MIN_SCAN_LENGTH } from './constants';
 
-/** What the masker knows about one text node. */
-export interface TextState {
-  /** The text as the page wrote it. */
+/** One masked value in a node, at its place in the node's current data. */
+export interface NodeSpan {
+  type: PiiType;
+  start: number;
+  end: number;
   raw: string;
-  findings: Finding[];
-  result: MaskedText;
-  /** Indices of spans revealed right now. */
-  shown: Set<number>;
-  /** What the masker last wrote into the node (or found there): a node showing it is up to date. */
+  masked: string;
+  shown: boolean;
+}
+
+/** What the masker knows about one text node that holds PII, or is long enough to grow. */
+export interface TextState {
+  /** In order, not overlapping, offsets into `written`. */
+  spans: NodeSpan[];
+  /** The node's data as the masker last left it: a node showing it is up to date. */
   written: string;
   /** Set by a site rule: the whole text is one value of this type. */
   ruleType?: PiiType;
 }
 
-/** Whether an element's text is being edited by the person: hands off until they leave it. */
+/** Whether a text node is being edited by the person: hands off until they leave it. */
 export type EditingCheck = (node: Text) => boolean;
 
 export interface TextMasker {
-  /** Masks the node's current text if it changed since last seen; returns findings masked. */
+  /** Masks the node's current text if it changed since last seen; returns values masked. */
   update(node: Text): number;
   /** Treats the node's whole text as one value of `type` (site selector rules). */
   applyRule(node: Text, type: PiiType): number;
@@ -33,46 +40,96 @@ export interface TextMasker {
   restore(node: Text): void;
 }
 
-function wholeFinding(text: string, type: PiiType): Finding[] {
-  const start = text.length - text.trimStart().length;
-  const end = text.trimEnd().length;
-  return end > start ? [{ type, start, end, level: 2, confidence: 1 }] : [];
+/** The node's text as the page wrote it: its current data with every span's raw value. */
+function rawText(st: TextState): string {
+  let out = '';
+  let from = 0;
+  for (const span of st.spans) {
+    out += st.written.slice(from, span.start) + span.raw;
+    from = span.end;
+  }
+  return out + st.written.slice(from);
 }
 
 /**
  * Contract:
- * - a node whose data equals what the masker last wrote is not scanned again (our own writes come
+ * - a node whose data equals what the masker last left is not scanned again (our own writes come
  *   back as characterData records);
- * - a node whose new data starts with what was written grew at the end: only the end is scanned;
+ * - a node whose data starts with what was left grew at the end (the parser appending, a log
+ *   view): only the end is scanned and only new values are written, with `replaceData`, so a
+ *   node grown n times costs O(total growth), not O(n × length), in our code;
  * - a node being edited (`isEditing`) is left as the person typed it;
- * - state is kept in a WeakMap, so removed nodes are collected with the page's.
+ * - only nodes with PII or of APPEND_STATE_LENGTH have state, in a WeakMap: removed nodes are
+ *   collected with the page's.
  */
 export function createTextMasker(isEditing: EditingCheck): TextMasker {
   const states = new WeakMap<Text, TextState>();
 
-  function write(node: Text, st: TextState): void {
-    const text = revealSpans(st.raw, st.result, st.shown);
-    st.written = text;
-    if (node.data !== text) node.data = text;
-  }
-
-  function store(node: Text, raw: string, findings: Finding[], ruleType?: PiiType): number {
-    if (findings.length > 0 && isEditing(node)) return 0;
-    if (findings.length === 0 && raw.length < APPEND_STATE_LENGTH) {
+  /** Masks `data` from scratch, with `findings` in its coordinates. */
+  function maskWhole(node: Text, data: string, ruleType?: PiiType): number {
+    const findings = ruleType ? wholeFinding(data, ruleType) : scan(data);
+    if (findings.length === 0 && data.length >= APPEND_STATE_LENGTH) {
+      // No PII yet, but long enough that re-scanning it whole on every append would add up.
+      states.set(node, { spans: [], written: data });
+      return 0;
+    }
+    if (findings.length === 0 || isEditing(node)) {
       states.delete(node);
       return 0;
     }
+    const { masked, spans } = maskText(data, findings);
     const st: TextState = {
-      raw,
-      findings,
-      result: maskText(raw, findings),
-      shown: new Set(),
-      written: raw,
+      written: masked,
       ruleType,
+      spans: spans.map((s) => ({
+        type: s.type,
+        start: s.start,
+        end: s.end,
+        raw: data.slice(s.rawStart, s.rawEnd),
+        masked: masked.slice(s.start, s.end),
+        shown: false,
+      })),
     };
     states.set(node, st);
-    if (findings.length > 0) write(node, st);
-    return findings.length;
+    node.data = masked;
+    return spans.length;
+  }
+
+  /** Masks only what is new at the end of a grown node. */
+  function maskAppended(node: Text, st: TextState, data: string): number {
+    const window = appendWindow(data, st.written.length);
+    if (!window) return maskWhole(node, rawText({ ...st, written: data }));
+    const lastEnd = st.spans.length > 0 ? st.spans[st.spans.length - 1]!.end : 0;
+    const added: NodeSpan[] = [];
+    for (const f of scan(data.slice(window.from))) {
+      const start = f.start + window.from;
+      // Before the restart point nothing changed; a hit on an old masked value is that value.
+      if (start < window.restart || start < lastEnd) continue;
+      const raw = data.slice(start, f.end + window.from);
+      added.push({
+        type: f.type,
+        start,
+        end: start + raw.length,
+        raw,
+        masked: mask(f.type, raw),
+        shown: false,
+      });
+    }
+    if (added.length > 0 && isEditing(node)) return 0;
+    // Write from the last value back, so earlier offsets stay valid while lengths change.
+    let shift = 0;
+    for (let i = added.length - 1; i >= 0; i--) {
+      const span = added[i]!;
+      node.replaceData(span.start, span.end - span.start, span.masked);
+    }
+    for (const span of added) {
+      span.start += shift;
+      shift += span.masked.length - span.raw.length;
+      span.end = span.start + span.masked.length;
+      st.spans.push(span);
+    }
+    st.written = node.data;
+    return added.length;
   }
 
   return {
@@ -81,38 +138,55 @@ export function createTextMasker(isEditing: EditingCheck): TextMasker {
       const st = states.get(node);
       if (st) {
         if (data === st.written) return 0;
-        if (st.ruleType) return store(node, data, wholeFinding(data, st.ruleType), st.ruleType);
-        if (st.shown.size === 0 && data.length > st.written.length && data.startsWith(st.written)) {
-          const raw = st.raw + data.slice(st.written.length);
-          return store(node, raw, scanAppended(raw, st.findings, st.raw.length));
+        if (st.ruleType) return maskWhole(node, data, st.ruleType);
+        if (
+          data.length > st.written.length &&
+          !st.spans.some((s) => s.shown) &&
+          data.startsWith(st.written)
+        ) {
+          return maskAppended(node, st, data);
         }
       }
       if (data.length < MIN_SCAN_LENGTH) {
-        if (st) states.delete(node);
+        states.delete(node);
         return 0;
       }
-      return store(node, data, scan(data));
+      return maskWhole(node, data);
     },
     applyRule(node, type) {
       const st = states.get(node);
-      const raw = st && node.data === st.written ? st.raw : node.data;
-      if (st?.ruleType === type && node.data === st.written) return 0;
-      return store(node, raw, wholeFinding(raw, type), type);
+      const current = st && node.data === st.written;
+      if (current && st.ruleType === type) return 0;
+      return maskWhole(node, current ? rawText(st) : node.data, type);
     },
     state: (node) => states.get(node),
-    setShown(node, span, shown) {
+    setShown(node, index, shown) {
       const st = states.get(node);
-      if (!st || node.data !== st.written || span >= st.result.spans.length) return false;
-      if (shown) st.shown.add(span);
-      else st.shown.delete(span);
-      write(node, st);
+      const span = st?.spans[index];
+      if (!st || !span || node.data !== st.written || span.shown === shown) return false;
+      const next = shown ? span.raw : span.masked;
+      const delta = next.length - (span.end - span.start);
+      node.replaceData(span.start, span.end - span.start, next);
+      span.shown = shown;
+      span.end += delta;
+      for (const later of st.spans.slice(index + 1)) {
+        later.start += delta;
+        later.end += delta;
+      }
+      st.written = node.data;
       return true;
     },
     restore(node) {
       const st = states.get(node);
       if (!st) return;
       states.delete(node);
-      if (node.data === st.written && node.data !== st.raw) node.data = st.raw;
+      if (node.data === st.written) node.data = rawText(st);
     },
   };
+}
+
+function wholeFinding(text: string, type: PiiType) {
+  const start = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  return end > start ? [{ type, start, end, level: 2 as const, confidence: 1 }] : [];
 }

@@ -11,7 +11,8 @@ export type AskBackground = (request: RevealRequest) => Promise<RevealAnswer>;
 
 export interface RevealOptions {
   doc: Document;
-  text: TextMasker;
+  /** The masker's text side now (a resumed page gets a new masker); none while paused. */
+  text: () => TextMasker | undefined;
   ask: AskBackground;
   page: () => RevealRequest['page'];
   /** Tells the staff member why a reveal did not happen (a toast). */
@@ -33,7 +34,9 @@ export function watchReveals(options: RevealOptions): () => void {
   async function reveal(event: MouseEvent): Promise<void> {
     const target = event.composedPath()[0];
     if (!(target instanceof Node)) return;
-    const hit = maskedSpanAt(doc, target, event.clientX, event.clientY, text);
+    const masker = text();
+    if (!masker) return;
+    const hit = maskedSpanAt(doc, target, event.clientX, event.clientY, masker);
     if (!hit) return;
     const base = {
       type: 'reveal-request',
@@ -58,10 +61,10 @@ export function watchReveals(options: RevealOptions): () => void {
       return;
     }
     if (answer.status !== 'allowed') return;
-    if (!text.setShown(hit.node, hit.span, true)) return;
+    if (!masker.setShown(hit.node, hit.span, true)) return;
     const timer = setTimeout(() => {
       timers.delete(timer);
-      text.setShown(hit.node, hit.span, false);
+      masker.setShown(hit.node, hit.span, false);
     }, answer.seconds * 1000);
     timers.add(timer);
   }

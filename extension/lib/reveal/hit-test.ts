@@ -51,13 +51,8 @@ export function maskedSpanAt(
   const st = text.state(node as Text);
   if (!st || (node as Text).data !== st.written) return undefined;
   // A click on a value's last character puts the caret after it: count the end as inside.
-  const index = st.result.spans.findIndex((s) => caret.offset >= s.start && caret.offset <= s.end);
-  if (index < 0 || st.shown.has(index)) return undefined;
-  const span = st.result.spans[index]!;
-  return {
-    node: node as Text,
-    span: index,
-    type: span.type,
-    raw: st.raw.slice(span.rawStart, span.rawEnd),
-  };
+  const index = st.spans.findIndex((s) => caret.offset >= s.start && caret.offset <= s.end);
+  const span = st.spans[index];
+  if (!span || span.shown) return undefined;
+  return { node: node as Text, span: index, type: span.type, raw: span.raw };
 }
