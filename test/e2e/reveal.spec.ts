@@ -1,0 +1,171 @@
+// Reveal on demand, end to end: the role's policy decides; a reason is asked when the policy
+// wants one; the value shows for the policy's time and is masked again; the event is in the
+// local queue, with a keyed hash and never the value. Site rules mask what the engine cannot know.
+import type { Page, Worker } from '@playwright/test';
+import type { StaffEvent, StaffPolicyInput } from '../../shared/schema';
+import { expect, test } from './fixtures';
+
+const POLICY: StaffPolicyInput = {
+  version: 'e2e-1',
+  protect: ['http://127.0.0.1/*'],
+  sites: [
+    {
+      match: ['http://127.0.0.1/*'],
+      selectors: [{ selector: '.customer-name', type: 'name' }],
+    },
+  ],
+  roles: {
+    support: { reveal: { phone: {}, email: { reasonRequired: true } } },
+  },
+  revealSeconds: 2,
+};
+
+const PAGE = `<!doctype html><meta charset="utf-8"><title>Reveal</title>
+<style>span { font: 20px monospace; }</style>
+<p>客户 <span class="customer-name">王小明</span></p>
+<p>手机 <span id="phone">13812345678</span></p>
+<p>邮箱 <span id="email">lina@example.cn</span></p>
+<p>身份证 <span id="id">310104199203142821</span></p>`;
+
+/** Installs a policy and identity as the options page would, and waits until it is in force. */
+async function install(worker: Worker, policy: StaffPolicyInput, identity: object | null) {
+  await worker.evaluate(
+    async ({ policyText, identity }) => {
+      const chrome = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { set(v: object): Promise<void> } } };
+        }
+      ).chrome;
+      await chrome.storage.local.set({ policyText, identity });
+    },
+    { policyText: JSON.stringify(policy), identity },
+  );
+  await expect
+    .poll(() =>
+      worker.evaluate(async () => {
+        const chrome = (
+          globalThis as unknown as {
+            chrome: {
+              storage: {
+                local: {
+                  get(k: string): Promise<Record<string, { policy?: { version?: string } }>>;
+                };
+              };
+            };
+          }
+        ).chrome;
+        return (await chrome.storage.local.get('effectivePolicy')).effectivePolicy?.policy?.version;
+      }),
+    )
+    .toBe(policy.version);
+}
+
+/** Every event in the extension's local queue. */
+function queuedEvents(worker: Worker): Promise<StaffEvent[]> {
+  return worker.evaluate(
+    () =>
+      new Promise<StaffEvent[]>((resolve, reject) => {
+        const open = indexedDB.open('custodian');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('events').objectStore('events').getAll();
+          req.onsuccess = () => resolve(req.result.map((q: { event: StaffEvent }) => q.event));
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+async function openPage(page: Page, url: string) {
+  await page.route(url, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: PAGE }),
+  );
+  await page.goto(url);
+  await expect(page.locator('#phone')).toHaveText('138****5678');
+}
+
+test('a role reveals what its policy allows, for the policy time, and each reveal is queued', async ({
+  page,
+  server,
+  serviceWorker,
+}, testInfo) => {
+  await install(serviceWorker, POLICY, { staffId: 'CS-0420', role: 'support' });
+  await openPage(page, `${server.url}/reveal.html`);
+  // The site rule masks the name, which no context label introduces.
+  await expect(page.locator('.customer-name')).toHaveText('王**');
+
+  await page.locator('#phone').click();
+  await expect(page.locator('#phone')).toHaveText('13812345678');
+  await expect(page.locator('#phone')).toHaveText('138****5678', { timeout: 5000 });
+
+  // A type the role may not reveal: a toast says so and the value stays masked.
+  await page.locator('#id').click();
+  await expect(page.locator('custodian-toast')).toBeAttached();
+  await expect(page.locator('#id')).toHaveText('3****************1');
+
+  // A reason is required for e-mail: cancelling reveals nothing, a reason reveals it.
+  await page.locator('#email').click();
+  await expect(page.locator('custodian-reveal-reason')).toBeAttached();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('custodian-reveal-reason')).not.toBeAttached();
+  await expect(page.locator('#email')).toHaveText('l***@example.cn');
+  await page.locator('#email').click();
+  await expect(page.locator('custodian-reveal-reason')).toBeAttached();
+  await page.keyboard.type('客户来电核对');
+  await page.screenshot({ path: testInfo.outputPath('reason-dialog.png') });
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#email')).toHaveText('lina@example.cn');
+  await expect(page.locator('#email')).toHaveText('l***@example.cn', { timeout: 5000 });
+
+  const events = await queuedEvents(serviceWorker);
+  const reveals = events.filter((e) => e.kind === 'reveal');
+  expect(reveals.map((e) => e.kind === 'reveal' && [e.piiType, e.reason ?? null])).toEqual([
+    ['phone', null],
+    ['email', '客户来电核对'],
+  ]);
+  for (const e of reveals) {
+    expect(e).toMatchObject({
+      staffId: 'CS-0420',
+      role: 'support',
+      policyVersion: 'e2e-1',
+      page: { origin: server.url, path: '/reveal.html' },
+    });
+  }
+  const views = events.filter((e) => e.kind === 'page-view');
+  expect(views).toHaveLength(1);
+  expect(views[0]).toMatchObject({ counts: { phone: 1, email: 1, cn_id: 1, name: 1 } });
+  // Sequence numbers are gap-free; no raw value is stored anywhere in an event.
+  expect(events.map((e) => e.seq).sort((a, b) => a - b)).toEqual(events.map((_, i) => i));
+  const stored = JSON.stringify(events);
+  for (const raw of ['13812345678', 'lina@example.cn', '310104199203142821', '王小明']) {
+    expect(stored).not.toContain(raw);
+  }
+});
+
+test('without a policy the extension fails closed: everything masked, nothing revealable', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
+  await openPage(page, `${server.url}/reveal.html`);
+  await page.locator('#phone').click();
+  await expect(page.locator('custodian-toast')).toBeAttached();
+  await expect(page.locator('#phone')).toHaveText('138****5678');
+  const events = await queuedEvents(serviceWorker);
+  expect(events.filter((e) => e.kind === 'reveal')).toEqual([]);
+});
+
+test('a page the policy does not protect is left exactly as it is', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
+  await install(serviceWorker, { ...POLICY, protect: ['https://crm.example.com/*'] }, null);
+  const url = `${server.url}/reveal.html`;
+  await page.route(url, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: PAGE }),
+  );
+  await page.goto(url);
+  await expect(page.locator('#phone')).toHaveText('13812345678');
+  await expect(page.locator('.customer-name')).toHaveText('王小明');
+});
