@@ -10,6 +10,7 @@ import { acceptBackgroundMessage, messenger } from '../lib/messaging';
 import { watchPageFindings, type PageFindingsWatch } from '../lib/page-findings';
 import { EFFECTIVE_KEY, readPolicyState } from '../lib/policy';
 import { showToast, watchReveals } from '../lib/reveal';
+import { showWatermark } from '../lib/watermark';
 
 /** about:blank and srcdoc frames belong to the page that made them: judge them by its URL. */
 const effectiveUrl = () => (location.protocol === 'about:' ? document.baseURI : location.href);
@@ -57,6 +58,10 @@ export default defineContentScript({
         protect();
         release();
         startReporting();
+        // One watermark per tab: frames sit inside the top page's.
+        if (page.watermark && window === window.top) {
+          stops.push(showWatermark(document, state.identity?.staffId ?? null));
+        }
         // A new policy while the page is open: new site rules apply at once; a page the new
         // policy no longer protects keeps its masking until it is reloaded (failing closed).
         const onChanged = (changes: Record<string, unknown>, area: string) => {

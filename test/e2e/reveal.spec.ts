@@ -12,6 +12,7 @@ const POLICY: StaffPolicyInput = {
     {
       match: ['http://127.0.0.1/*'],
       selectors: [{ selector: '.customer-name', type: 'name' }],
+      watermark: true,
     },
   ],
   roles: {
@@ -94,8 +95,23 @@ test('a role reveals what its policy allows, for the policy time, and each revea
   // The site rule masks the name, which no context label introduces.
   await expect(page.locator('.customer-name')).toHaveText('王**');
 
+  // The watermark is on for this site, and clicks go through it.
+  await expect(page.locator('custodian-watermark')).toBeAttached();
+
   await page.locator('#phone').click();
   await expect(page.locator('#phone')).toHaveText('13812345678');
+  // Copying a revealed value copies its masked form.
+  const copied = await page.evaluate(() => {
+    let data = '';
+    window.addEventListener('copy', (e) => (data = e.clipboardData?.getData('text/plain') ?? ''), {
+      once: true,
+    });
+    getSelection()!.selectAllChildren(document.getElementById('phone')!.parentElement!);
+    document.execCommand('copy');
+    getSelection()!.removeAllRanges();
+    return data;
+  });
+  expect(copied).toBe('手机 138****5678');
   await expect(page.locator('#phone')).toHaveText('138****5678', { timeout: 5000 });
 
   // A type the role may not reveal: a toast says so and the value stays masked.

@@ -25,11 +25,14 @@ export interface RevealOptions {
  *   event is stored; any other answer or a failure leaves it masked;
  * - a reason, when required, is asked once; cancelling reveals nothing;
  * - after `seconds` the value is masked again, even if the page changed it meanwhile (then the
- *   page's new text is masked as any new text is).
+ *   page's new text is masked as any new text is);
+ * - copying while a value is revealed copies its masked form: a reveal is for the eyes only.
  */
 export function watchReveals(options: RevealOptions): () => void {
   const { doc, text, ask, notify } = options;
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  /** Values on screen now, raw → masked, for the copy handler. */
+  const revealed = new Map<string, string>();
 
   async function reveal(event: MouseEvent): Promise<void> {
     const target = event.composedPath()[0];
@@ -62,8 +65,11 @@ export function watchReveals(options: RevealOptions): () => void {
     }
     if (answer.status !== 'allowed') return;
     if (!masker.setShown(hit.node, hit.span, true)) return;
+    const masked = masker.state(hit.node)?.spans[hit.span]?.masked;
+    if (masked) revealed.set(hit.raw, masked);
     const timer = setTimeout(() => {
       timers.delete(timer);
+      revealed.delete(hit.raw);
       masker.setShown(hit.node, hit.span, false);
     }, answer.seconds * 1000);
     timers.add(timer);
@@ -73,9 +79,25 @@ export function watchReveals(options: RevealOptions): () => void {
     if (event.button !== 0) return;
     void reveal(event);
   };
+  const onCopy = (event: ClipboardEvent) => {
+    if (revealed.size === 0 || !event.clipboardData) return;
+    let text = doc.getSelection()?.toString() ?? '';
+    let changed = false;
+    for (const [raw, masked] of revealed) {
+      if (text.includes(raw)) {
+        text = text.split(raw).join(masked);
+        changed = true;
+      }
+    }
+    if (!changed) return;
+    event.clipboardData.setData('text/plain', text);
+    event.preventDefault();
+  };
   doc.addEventListener('click', onClick, true);
+  doc.addEventListener('copy', onCopy, true);
   return () => {
     doc.removeEventListener('click', onClick, true);
+    doc.removeEventListener('copy', onCopy, true);
     for (const timer of timers) clearTimeout(timer);
   };
 }

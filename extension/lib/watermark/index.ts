@@ -1,0 +1,2 @@
+// The per-site watermark (staff id and time) over protected pages.
+export { showWatermark, watermarkText, watermarkTile } from './watermark';
