@@ -9,7 +9,8 @@ export default defineConfig({
   manifest: {
     name: 'Custodian',
     description: 'Masks customer personal information on internal web tools and logs every view.',
-    permissions: ['storage'],
+    // alarms: wake the service worker to sync the event queue (a stopped worker must not stall it).
+    permissions: ['storage', 'alarms'],
     // The toolbar button whose badge shows the page's finding count.
     action: { default_title: 'Custodian' },
     // Administrators push the policy and the staff identity by Chrome policy (3rdparty/extensions).

@@ -3,3 +3,4 @@ export * from './pii';
 export * from './messages';
 export * from './policy';
 export * from './events';
+export * from './ingest';

@@ -1,0 +1,10 @@
+// Syncing the local event queue to the audit service (issue 4, R15, R19).
+export {
+  startSyncScheduler,
+  readSyncStatus,
+  SYNC_WARN_AFTER_MS,
+  type SyncStatus,
+} from './scheduler';
+export { syncOnce, type SyncOutcome, type SyncPorts } from './sync-once';
+export { eventsEndpoint } from './endpoint';
+export { readSyncSettings, SYNC_KEYS } from './settings';
