@@ -37,14 +37,20 @@ export default defineContentScript({
     const stops: (() => void)[] = [() => masker?.stop()];
     ctx.onInvalidated(() => stops.forEach((stop) => stop()));
 
+    /** Told when the masker is replaced (pause, resume), so subscribers follow it. */
+    const maskerListeners = new Set<(next: Masker | undefined) => void>();
     /** Masks again with the current policy (after a pause, or when a policy protects the page). */
     const protect = () => {
-      masker ??= createMasker(document);
+      if (!masker) {
+        masker = createMasker(document);
+        for (const listener of maskerListeners) listener(masker);
+      }
       if (page) masker.setRules(page.selectors);
     };
     const unprotect = () => {
       masker?.unmaskAll();
       masker = undefined;
+      for (const listener of maskerListeners) listener(undefined);
     };
 
     readPolicyState().then(
@@ -101,13 +107,39 @@ export default defineContentScript({
                 // and the new version's content script reports when the page is next loaded.
               });
           },
-          { count: () => masker?.counts() ?? {} },
+          {
+            count: () => masker?.counts() ?? {},
+            // Follows the masker in use now: a pause drops it, a resume makes a new one.
+            subscribe: (onChange) => {
+              let off = masker?.onChange(onChange);
+              const swap = (next: Masker | undefined) => {
+                off?.();
+                off = next?.onChange(onChange);
+              };
+              maskerListeners.add(swap);
+              return () => {
+                off?.();
+                maskerListeners.delete(swap);
+              };
+            },
+          },
         );
         stops.push(() => watch?.stop());
       };
       if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', start, { once: true });
       } else start();
+
+      // Leaving a page ends its pause (the background logs the resume): a page restored from
+      // the back/forward cache comes back protected.
+      const onPageShow = (event: PageTransitionEvent) => {
+        if (event.persisted && paused) {
+          paused = false;
+          protect();
+        }
+      };
+      window.addEventListener('pageshow', onPageShow);
+      stops.push(() => window.removeEventListener('pageshow', onPageShow));
 
       stops.push(
         messenger.onMessage('backgroundToContent', ({ data, sender }) => {

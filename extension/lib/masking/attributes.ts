@@ -17,13 +17,18 @@ export interface AttributeMasker {
   rawValue(element: Element, name: string): string | undefined;
 }
 
+const WITH_VALUE = [...READ_ATTRIBUTES, 'value'];
+
 /** The attributes of `element` that are shown as text and may be masked. */
 function readable(element: Element): readonly string[] {
+  // A button's value is submitted with its form, not shown, but scripts and tools show it; the
+  // form still submits the raw value (restored in the masker's formdata handler).
   if (
-    element.localName === 'input' &&
-    BUTTON_INPUT_TYPES.has((element.getAttribute('type') ?? '').toLowerCase())
+    element.localName === 'button' ||
+    (element.localName === 'input' &&
+      BUTTON_INPUT_TYPES.has((element.getAttribute('type') ?? '').toLowerCase()))
   ) {
-    return [...READ_ATTRIBUTES, 'value'];
+    return WITH_VALUE;
   }
   return READ_ATTRIBUTES;
 }

@@ -17,6 +17,8 @@ export interface Masker {
   counts(): FindingCounts;
   /** The text masker, for reveals. */
   readonly text: ReturnType<typeof createTextMasker>;
+  /** Calls `listener` after each batch of page changes the masker handled (for recounts). */
+  onChange(listener: () => void): () => void;
   /** Stops observing and puts every raw value back (page not protected, or paused). */
   unmaskAll(): void;
   /** Stops observing, leaving the page as it is. */
@@ -31,6 +33,31 @@ const OBSERVE: MutationObserverInit = {
   attributeFilter: [...READ_ATTRIBUTES, 'value', 'type'],
 };
 
+/**
+ * Elements that need more than their text looked at: readable attributes, fields, frames. One
+ * native query finds them in an added subtree; walking every element from JS would cost a
+ * binding call per element, which dominates on a 10,000-row table.
+ */
+const SPECIAL = [
+  ...READ_ATTRIBUTES.map((name) => `[${name}]`),
+  'input',
+  'textarea',
+  'button[value]',
+  'iframe',
+  'frame',
+].join(',');
+
+/** Above this many nodes added in one record, they are swept as one run (see sweepRun). */
+const RUN_THRESHOLD = 8;
+
+/** Elements whose text the person may edit in place. */
+const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';
+
+/** SKIPPED_TAGS as HTML local names: `localName` needs no upper-casing per node. */
+const SKIPPED_LOCAL_NAMES: ReadonlySet<string> = new Set(
+  [...SKIPPED_TAGS].map((tag) => tag.toLowerCase()),
+);
+
 const isElement = (n: Node): n is Element => n.nodeType === 1;
 const isText = (n: Node): n is Text => n.nodeType === 3;
 
@@ -38,75 +65,124 @@ const isText = (n: Node): n is Text => n.nodeType === 3;
  * Starts masking `doc` now (call at document_start). Contract:
  * - every text node, open shadow root, readable attribute and text field below `doc` is masked
  *   before the mutation that added it is painted; text in SKIPPED_TAGS is never touched;
- * - open shadow roots are found when their host is added and when the main-world script reports
- *   `attachShadow`; same-origin child frames (about:blank, srcdoc) are masked from here too,
- *   because a frame's own content script may arrive after the parent filled it;
+ * - open shadow roots are found when the main-world script reports `attachShadow`, when a host
+ *   is parsed (declarative shadow DOM) and in one sweep at DOMContentLoaded; same-origin child
+ *   frames (about:blank, srcdoc) are masked from here too, because a frame's own content script
+ *   may arrive after the parent filled it;
  * - fields are re-checked on `input`, `change` and script-set values (main-world report);
- * - nothing is held strongly: removed nodes, roots and frames are collected with the page.
+ * - the masker's own writes are not handled again (their records are dropped);
+ * - nothing is held strongly beyond the next count: removed nodes are collected with the page.
  */
 export function createMasker(doc: Document): Masker {
-  const text = createTextMasker(isBeingEdited);
+  const text = createTextMasker(leaveAlone);
   const attributes = createAttributeMasker();
   const fields = createFieldMasker();
   let rules: readonly SelectorRule[] = [];
   const observed = new WeakSet<Root>();
-  /** Roots to sweep for counts and unmasking; WeakRefs, so a dropped shadow root is not kept. */
+  /** Roots to sweep for unmasking; WeakRefs, so a dropped shadow root is not kept. */
   const roots: WeakRef<Root>[] = [];
   const observers: MutationObserver[] = [];
   const cleanups: (() => void)[] = [];
+  const listeners = new Set<() => void>();
+  const observedRoot = new WeakMap<MutationObserver, Root>();
+  let stopped = false;
+  /** Fields masked now, for counts; pruned of disconnected ones when counted. */
+  const maskedFields = new Set<Element>();
 
-  function isBeingEdited(node: Text): boolean {
+  /** A text node holding PII that must stay as it is: not page text, or being edited. */
+  function leaveAlone(node: Text): boolean {
     const parent = node.parentElement;
-    if (!parent?.isContentEditable) return false;
-    const active =
-      node.getRootNode() instanceof ShadowRoot
-        ? (node.getRootNode() as ShadowRoot).activeElement
-        : node.ownerDocument.activeElement;
-    return active !== null && active.contains(node);
+    if (parent === null) return false;
+    if (SKIPPED_LOCAL_NAMES.has(parent.localName)) {
+      // A textarea's text is its initial value, added after the element: check the field.
+      if (fields.isField(parent)) updateField(parent);
+      return true;
+    }
+    const host = editingHost();
+    return host !== null && host.contains(node);
   }
 
-  /**
-   * Whether a text node's text is not shown as page text. A textarea's text is its initial value,
-   * which the parser adds after the element: the field is checked again instead.
-   */
-  function skipped(node: Node): boolean {
-    const parent = node.parentElement;
-    if (parent === null || !SKIPPED_TAGS.has(parent.tagName.toUpperCase())) return false;
-    if (fields.isField(parent)) fields.update(parent);
-    return true;
+  /** The editable element holding the focus now, if any; computed once per batch of changes. */
+  let editing: Element | null | undefined;
+  function editingHost(): Element | null {
+    if (editing !== undefined) return editing;
+    let active = doc.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    // Not `isContentEditable`: it brings style up to date on every call, which after each of
+    // our writes costs a style recalculation (Chromium), ruinous on a large insert.
+    const host = active?.closest(EDITABLE) ?? null;
+    editing = host?.getAttribute('contenteditable')?.toLowerCase() === 'false' ? null : host;
+    if (doc.designMode === 'on') editing = doc.documentElement;
+    return editing;
   }
 
-  function visitElement(el: Element): void {
+  function updateField(field: HTMLInputElement | HTMLTextAreaElement, ruleType?: PiiType): void {
+    if (fields.update(field, ruleType) > 0) maskedFields.add(field);
+    else maskedFields.delete(field);
+  }
+
+  function visitSpecial(el: Element): void {
     attributes.update(el);
-    if (fields.isField(el)) fields.update(el);
-    const shadow = el.shadowRoot;
-    if (shadow) observe(shadow);
-    if (el.localName === 'iframe' || el.localName === 'frame') watchFrame(el as HTMLIFrameElement);
+    if (fields.isField(el)) updateField(el);
+    else if (el.localName === 'iframe' || el.localName === 'frame') {
+      watchFrame(el as HTMLIFrameElement);
+    }
   }
 
   /** Masks everything below `node` (inclusive). */
   function sweep(node: Node): void {
     if (isText(node)) {
-      if (!skipped(node)) text.update(node);
+      text.update(node);
       return;
     }
-    if (isElement(node)) {
-      if (SKIPPED_TAGS.has(node.tagName.toUpperCase())) return;
-      visitElement(node);
-    } else if (node.nodeType !== 9 && node.nodeType !== 11) return;
-    const owner = node.nodeType === 9 ? (node as Document) : node.ownerDocument;
+    const type = node.nodeType;
+    if (type !== 1 && type !== 9 && type !== 11) return;
+    const owner = type === 9 ? (node as Document) : node.ownerDocument;
     if (!owner) return;
-    const walker = owner.createTreeWalker(node, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-      acceptNode: (n) =>
-        isElement(n) && SKIPPED_TAGS.has(n.tagName.toUpperCase())
-          ? NodeFilter.FILTER_REJECT
-          : NodeFilter.FILTER_ACCEPT,
-    });
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (isText(n)) text.update(n);
-      else visitElement(n as Element);
-    }
+    const walker = owner.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) text.update(n as Text);
+    visitSpecials(node as Element | Document | DocumentFragment);
     if (rules.length > 0) applyRules(node);
+  }
+
+  /** Attributes, fields, frames (and while parsing, shadow roots) in and below `scope`. */
+  function visitSpecials(scope: Element | Document | DocumentFragment): void {
+    if (isElement(scope)) {
+      if (scope.matches(SPECIAL)) visitSpecial(scope);
+      // After parsing, new shadow roots are reported by the main-world hook instead.
+      if (doc.readyState === 'loading' && scope.shadowRoot) observe(scope.shadowRoot);
+    }
+    if (scope.firstElementChild) {
+      for (const el of Array.from(scope.querySelectorAll(SPECIAL))) visitSpecial(el);
+    }
+  }
+
+  /**
+   * Masks a run of siblings added at once (a table body of 10,000 rows): one TreeWalker over the
+   * run instead of one per node, since each DOM call from the isolated world costs about a
+   * microsecond here and per-node set-up would dominate.
+   */
+  function sweepRun(parent: Node, first: Node, last: Node): void {
+    const owner = parent.ownerDocument ?? (parent as Document);
+    const walker = owner.createTreeWalker(parent, NodeFilter.SHOW_TEXT);
+    // The first text node after the run: where the walk stops.
+    const after = last.nextSibling;
+    let stop: Node | null = null;
+    if (after) {
+      if (isText(after)) stop = after;
+      else {
+        walker.currentNode = after;
+        stop = walker.nextNode();
+      }
+    }
+    walker.currentNode = first;
+    let n: Node | null = isText(first) ? first : walker.nextNode();
+    for (; n && n !== stop; n = walker.nextNode()) text.update(n as Text);
+    for (let el: Node | null = first; el; el = el.nextSibling) {
+      if (isElement(el)) visitSpecials(el);
+      if (el === last) break;
+    }
+    if (rules.length > 0) applyRules(parent);
   }
 
   /** Site rules: elements matching a selector hold one value of the rule's type. */
@@ -122,56 +198,80 @@ export function createMasker(doc: Document): Masker {
       }
       for (const el of matches) {
         if (fields.isField(el)) {
-          fields.update(el, rule.type);
+          updateField(el, rule.type);
           continue;
         }
         const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          if (!skipped(n)) text.applyRule(n as Text, rule.type);
+          const parent = n.parentElement;
+          if (parent && SKIPPED_TAGS.has(parent.tagName.toUpperCase())) continue;
+          text.applyRule(n as Text, rule.type);
         }
       }
     }
   }
 
-  function onRecords(records: MutationRecord[]): void {
+  function onRecords(records: MutationRecord[], observer: MutationObserver): void {
+    editing = undefined;
+    // Our own writes would queue records of their own on this observer, each costing Blink
+    // work to build: stop observing while we write (no page script runs meanwhile).
+    const root = observedRoot.get(observer);
+    observer.disconnect();
     for (const record of records) {
       const target = record.target;
       switch (record.type) {
         case 'characterData':
-          if (isText(target) && !skipped(target)) {
+          if (isText(target)) {
             const st = text.state(target);
             if (st?.ruleType) text.applyRule(target, st.ruleType);
             else text.update(target);
           }
           break;
-        case 'childList':
-          for (const added of Array.from(record.addedNodes)) {
-            if (!added.isConnected) continue;
-            sweep(added);
-            // Declarative shadow DOM: the parser attaches a host's shadow root after the host
-            // was added, so look again at the host's earlier sibling when more content arrives.
-            const before = added.previousSibling;
-            if (before && isElement(before) && before.shadowRoot) observe(before.shadowRoot);
+        case 'childList': {
+          const added = record.addedNodes;
+          const first = added[0];
+          const last = added[added.length - 1];
+          if (
+            added.length > RUN_THRESHOLD &&
+            first?.parentNode === target &&
+            last?.parentNode === target
+          ) {
+            sweepRun(target, first, last);
+          } else {
+            for (const node of Array.from(added)) {
+              if (!node.isConnected) continue;
+              sweep(node);
+              // Declarative shadow DOM: the parser attaches a host's shadow root after the host
+              // was added, so look again at the host's earlier sibling when more content comes.
+              if (doc.readyState === 'loading') {
+                const before = node.previousSibling;
+                if (before && isElement(before) && before.shadowRoot) observe(before.shadowRoot);
+              }
+            }
           }
-          if (isElement(target) && target.shadowRoot) observe(target.shadowRoot);
-          if (rules.length > 0 && record.addedNodes.length > 0) applyRulesAround(target);
+          if (isElement(target)) {
+            if (target.shadowRoot) observe(target.shadowRoot);
+            if (fields.isField(target)) updateField(target); // a textarea's text changed
+            if (rules.length > 0 && added.length > 0) applyRulesAround(target);
+          }
           break;
+        }
         case 'attributes':
           if (isElement(target)) {
             const name = record.attributeName ?? '';
-            if (name === 'value' || name === 'type') {
-              if (fields.isField(target)) fields.update(target);
-            }
+            if ((name === 'value' || name === 'type') && fields.isField(target))
+              updateField(target);
             if (name !== 'type') attributes.update(target, name);
           }
           break;
       }
     }
+    if (root && !stopped) observer.observe(root, OBSERVE);
+    for (const listener of listeners) listener();
   }
 
   /** A text node added inside an element a rule matches (a framework re-rendering a cell). */
-  function applyRulesAround(target: Node): void {
-    if (!isElement(target)) return;
+  function applyRulesAround(target: Element): void {
     for (const rule of rules) {
       try {
         const hit = target.closest(rule.selector);
@@ -187,9 +287,11 @@ export function createMasker(doc: Document): Masker {
     observed.add(root);
     roots.push(new WeakRef(root));
     const observer = new MutationObserver(onRecords);
+    observedRoot.set(observer, root);
+    sweep(root);
+    editing = undefined;
     observer.observe(root, OBSERVE);
     observers.push(observer);
-    sweep(root);
   }
 
   function watchFrame(frame: HTMLIFrameElement): void {
@@ -206,14 +308,66 @@ export function createMasker(doc: Document): Masker {
     frame.addEventListener('load', attach);
   }
 
+  /** Shadow roots the hook could not report (parsed, or attached before this script ran). */
+  function findShadowRoots(root: Root): void {
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      if (el.shadowRoot && !observed.has(el.shadowRoot)) {
+        observe(el.shadowRoot);
+        findShadowRoots(el.shadowRoot);
+      }
+    }
+  }
+
   const onShadowRoot = (event: Event) => {
     const host = event.composedPath()[0];
     if (host instanceof Element && host.shadowRoot) observe(host.shadowRoot);
   };
   const onFieldChange = (event: Event) => {
     const field = event.composedPath()[0];
-    if (field instanceof Element && fields.isField(field)) fields.update(field);
+    if (field instanceof Element && fields.isField(field)) updateField(field);
   };
+  /** Leaving a contenteditable element: mask what was typed into it. */
+  const onFocusOut = (event: Event) => {
+    const el = event.composedPath()[0];
+    if (el instanceof Element && el.closest(EDITABLE)) queueMicrotask(() => sweep(el));
+  };
+  /**
+   * A form is being submitted: a masked button label is its `value`, and a masked option
+   * without a value attribute submits its text, so put the raw values back into the data the
+   * form sends (the page must receive exactly what it put there).
+   */
+  const onFormData = (event: Event) => {
+    const { formData, target } = event as FormDataEvent;
+    if (!(target instanceof HTMLFormElement)) return;
+    const replace = (name: string, masked: string, raw: string) => {
+      const values = formData.getAll(name);
+      if (masked === raw || !values.includes(masked)) return;
+      formData.delete(name);
+      for (const v of values) formData.append(name, v === masked ? raw : v);
+    };
+    for (const control of Array.from(target.elements)) {
+      const name = control.getAttribute('name');
+      if (!name) continue;
+      const raw = attributes.rawValue(control, 'value');
+      if (raw !== undefined) replace(name, control.getAttribute('value') ?? '', raw);
+      if (control instanceof HTMLSelectElement) {
+        for (const option of Array.from(control.selectedOptions)) {
+          if (option.hasAttribute('value')) continue;
+          replace(name, option.text, rawOptionText(option));
+        }
+      }
+    }
+  };
+  /** An option's text as the page wrote it, whitespace collapsed as `option.text` does. */
+  function rawOptionText(option: HTMLOptionElement): string {
+    let raw = '';
+    const walker = doc.createTreeWalker(option, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      raw += text.rawOf(n as Text);
+    }
+    return raw.replace(/[\t\n\f\r ]+/g, ' ').trim();
+  }
+
   // Capture on the window: shadow-root events are composed and reach it from any depth.
   const win = doc.defaultView;
   if (win) {
@@ -230,32 +384,12 @@ export function createMasker(doc: Document): Masker {
     }
   }
 
-  /**
-   * A form is being submitted: a masked button label is its `value`, so put the raw value back
-   * into the data the form sends (the page must receive exactly what it put there).
-   */
-  function onFormData(event: Event): void {
-    const { formData, target } = event as FormDataEvent;
-    if (!(target instanceof HTMLFormElement)) return;
-    for (const control of Array.from(target.elements)) {
-      const raw = attributes.rawValue(control, 'value');
-      const name = control.getAttribute('name');
-      if (raw === undefined || !name) continue;
-      const masked = control.getAttribute('value');
-      const values = formData.getAll(name);
-      if (!values.includes(masked ?? '')) continue;
-      formData.delete(name);
-      for (const v of values) formData.append(name, v === masked ? raw : v);
-    }
-  }
-
-  /** Leaving a contenteditable element: mask what was typed into it. */
-  function onFocusOut(event: Event): void {
-    const el = event.composedPath()[0];
-    if (el instanceof HTMLElement && el.isContentEditable) queueMicrotask(() => sweep(el));
-  }
-
   observe(doc);
+  const onLoaded = () => findShadowRoots(doc);
+  if (doc.readyState === 'loading') {
+    doc.addEventListener('DOMContentLoaded', onLoaded, { once: true });
+    cleanups.push(() => doc.removeEventListener('DOMContentLoaded', onLoaded));
+  } else onLoaded();
 
   function forEachRoot(fn: (root: Root) => void): void {
     for (let i = roots.length - 1; i >= 0; i--) {
@@ -265,20 +399,13 @@ export function createMasker(doc: Document): Masker {
     }
   }
 
-  function walkAll(fn: (node: Node) => void): void {
-    forEachRoot((root) => {
-      const owner = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
-      if (!owner) return;
-      const walker = owner.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) fn(n);
-    });
-  }
-
   function stop(): void {
+    stopped = true;
     for (const observer of observers) observer.disconnect();
     observers.length = 0;
     for (const cleanup of cleanups) cleanup();
     cleanups.length = 0;
+    listeners.clear();
   }
 
   return {
@@ -290,26 +417,29 @@ export function createMasker(doc: Document): Masker {
     counts() {
       const counts: FindingCounts = {};
       const add = (type: PiiType) => (counts[type] = (counts[type] ?? 0) + 1);
-      walkAll((n) => {
-        if (isText(n)) {
-          const st = text.state(n);
-          if (st && n.data === st.written) for (const span of st.spans) add(span.type);
-        } else if (isElement(n) && fields.isField(n)) {
-          const type = fields.maskedType(n);
-          if (type) add(type);
-        }
-      });
+      text.counts(add);
+      for (const field of maskedFields) {
+        const type =
+          fields.isField(field) && field.isConnected ? fields.maskedType(field) : undefined;
+        if (type) add(type);
+        else maskedFields.delete(field);
+      }
       return counts;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     unmaskAll() {
       stop();
-      walkAll((n) => {
-        if (isText(n)) text.restore(n);
-        else if (isElement(n)) {
-          attributes.restore(n);
-          if (fields.isField(n)) fields.restore(n);
+      for (const node of text.masked()) text.restore(node);
+      forEachRoot((root) => {
+        for (const el of Array.from(root.querySelectorAll(SPECIAL))) {
+          attributes.restore(el);
+          if (fields.isField(el)) fields.restore(el);
         }
       });
+      maskedFields.clear();
     },
     stop,
   };

@@ -25,8 +25,12 @@ export interface TextState {
   ruleType?: PiiType;
 }
 
-/** Whether a text node is being edited by the person: hands off until they leave it. */
-export type EditingCheck = (node: Text) => boolean;
+/**
+ * Whether a text node with PII must be left as it is: being edited by the person, or not page
+ * text (inside script, style, template, textarea). Asked only for nodes that hold PII, so the
+ * common case costs nothing.
+ */
+export type LeaveAlone = (node: Text) => boolean;
 
 export interface TextMasker {
   /** Masks the node's current text if it changed since last seen; returns values masked. */
@@ -38,6 +42,12 @@ export interface TextMasker {
   setShown(node: Text, span: number, shown: boolean): boolean;
   /** Puts the raw text back (page not protected after all, or protection paused). */
   restore(node: Text): void;
+  /** Counts of masked values per type in connected nodes; forgets disconnected nodes. */
+  counts(add: (type: PiiType) => void): void;
+  /** Every node currently masked (connected or not), for unmasking. */
+  masked(): Iterable<Text>;
+  /** The node's text as the page wrote it (its data when the masker has not changed it). */
+  rawOf(node: Text): string;
 }
 
 /** The node's text as the page wrote it: its current data with every span's raw value. */
@@ -58,12 +68,14 @@ function rawText(st: TextState): string {
  * - a node whose data starts with what was left grew at the end (the parser appending, a log
  *   view): only the end is scanned and only new values are written, with `replaceData`, so a
  *   node grown n times costs O(total growth), not O(n × length), in our code;
- * - a node being edited (`isEditing`) is left as the person typed it;
+ * - a node `leaveAlone` names (being edited, or not page text) is left as it is;
  * - only nodes with PII or of APPEND_STATE_LENGTH have state, in a WeakMap: removed nodes are
  *   collected with the page's.
  */
-export function createTextMasker(isEditing: EditingCheck): TextMasker {
+export function createTextMasker(leaveAlone: LeaveAlone): TextMasker {
   const states = new WeakMap<Text, TextState>();
+  /** Nodes holding masked values; pruned of disconnected nodes when counted. */
+  const holding = new Set<Text>();
 
   /** Masks `data` from scratch, with `findings` in its coordinates. */
   function maskWhole(node: Text, data: string, ruleType?: PiiType): number {
@@ -73,8 +85,9 @@ export function createTextMasker(isEditing: EditingCheck): TextMasker {
       states.set(node, { spans: [], written: data });
       return 0;
     }
-    if (findings.length === 0 || isEditing(node)) {
+    if (findings.length === 0 || leaveAlone(node)) {
       states.delete(node);
+      holding.delete(node);
       return 0;
     }
     const { masked, spans } = maskText(data, findings);
@@ -91,6 +104,7 @@ export function createTextMasker(isEditing: EditingCheck): TextMasker {
       })),
     };
     states.set(node, st);
+    holding.add(node);
     node.data = masked;
     return spans.length;
   }
@@ -115,7 +129,8 @@ export function createTextMasker(isEditing: EditingCheck): TextMasker {
         shown: false,
       });
     }
-    if (added.length > 0 && isEditing(node)) return 0;
+    if (added.length > 0 && leaveAlone(node)) return 0;
+    if (added.length > 0) holding.add(node);
     // Write from the last value back, so earlier offsets stay valid while lengths change.
     let shift = 0;
     for (let i = added.length - 1; i >= 0; i--) {
@@ -137,7 +152,10 @@ export function createTextMasker(isEditing: EditingCheck): TextMasker {
       const data = node.data;
       const st = states.get(node);
       if (st) {
-        if (data === st.written) return 0;
+        if (data === st.written) {
+          if (st.spans.length > 0) holding.add(node); // back in the page after a move
+          return 0;
+        }
         if (st.ruleType) return maskWhole(node, data, st.ruleType);
         if (
           data.length > st.written.length &&
@@ -149,6 +167,7 @@ export function createTextMasker(isEditing: EditingCheck): TextMasker {
       }
       if (data.length < MIN_SCAN_LENGTH) {
         states.delete(node);
+        holding.delete(node);
         return 0;
       }
       return maskWhole(node, data);
@@ -180,7 +199,23 @@ export function createTextMasker(isEditing: EditingCheck): TextMasker {
       const st = states.get(node);
       if (!st) return;
       states.delete(node);
+      holding.delete(node);
       if (node.data === st.written) node.data = rawText(st);
+    },
+    counts(add) {
+      for (const node of holding) {
+        const st = states.get(node);
+        if (!st || !node.isConnected || node.data !== st.written) {
+          holding.delete(node);
+          continue;
+        }
+        for (const span of st.spans) add(span.type);
+      }
+    },
+    masked: () => [...holding],
+    rawOf(node) {
+      const st = states.get(node);
+      return st && node.data === st.written ? rawText(st) : node.data;
     },
   };
 }

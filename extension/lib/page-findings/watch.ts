@@ -8,6 +8,11 @@ export interface WatchOptions {
   scan?: Scan;
   /** Counts the page's findings; default: scan its text (the masker passes its own count). */
   count?: () => FindingCounts;
+  /**
+   * Tells the watch when the page changed; default: its own MutationObserver. The masker passes
+   * its change notifications, so a large insert is observed once, not twice.
+   */
+  subscribe?: (onChange: () => void) => () => void;
   /** How long DOM changes are folded together before one recount. */
   delayMs?: number;
 }
@@ -65,10 +70,16 @@ export function watchPageFindings(
     }
   };
 
-  const observer = new MutationObserver(() => {
+  const onChange = () => {
     if (active) timer ??= setTimeout(() => recount('change'), delayMs);
-  });
-  observer.observe(doc, { childList: true, subtree: true, characterData: true });
+  };
+  let unsubscribe: () => void;
+  if (options.subscribe) unsubscribe = options.subscribe(onChange);
+  else {
+    const observer = new MutationObserver(onChange);
+    observer.observe(doc, { childList: true, subtree: true, characterData: true });
+    unsubscribe = () => observer.disconnect();
+  }
 
   const onPageHide = () => {
     if (!active) return;
@@ -93,7 +104,7 @@ export function watchPageFindings(
       stopped = true;
       active = false;
       cancelTimer();
-      observer.disconnect();
+      unsubscribe();
       view?.removeEventListener('pagehide', onPageHide);
       view?.removeEventListener('pageshow', onPageShow);
     },

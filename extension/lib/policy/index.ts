@@ -1,7 +1,8 @@
 // The staff policy as the extension sees it: read from managed storage or the options page.
 export {
   loadPolicyState,
-  publishPolicyState,
+  createPolicyPublisher,
+  type PolicyPublisher,
   readPolicyState,
   EFFECTIVE_KEY,
   LOCAL_KEYS,

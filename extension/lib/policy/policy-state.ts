@@ -82,11 +82,41 @@ export async function loadPolicyState(): Promise<PolicyState> {
   return { ...base, policy: FAIL_CLOSED_POLICY, source: 'fail-closed', problems: [] };
 }
 
-/** The background's step: read the sources and publish the result for content scripts. */
-export async function publishPolicyState(): Promise<PolicyState> {
-  const state = await loadPolicyState();
-  await browser.storage.local.set({ [EFFECTIVE_KEY]: state });
-  return state;
+/** The background's publisher: the policy in force, re-read and published on `refresh()`. */
+export interface PolicyPublisher {
+  current(): Promise<PolicyState>;
+  refresh(): void;
+}
+
+/**
+ * Reads the sources and publishes the result for content scripts, now and on every `refresh()`.
+ * Reads overlap (a managed read can take seconds) and may finish out of order: only the latest
+ * one publishes, so an old read never overwrites a newer policy.
+ */
+export function createPolicyPublisher(): PolicyPublisher {
+  let generation = 0;
+  let latest: Promise<PolicyState>;
+  const refresh = () => {
+    const mine = ++generation;
+    latest = loadPolicyState().then(async (state) => {
+      if (mine === generation) await browser.storage.local.set({ [EFFECTIVE_KEY]: state });
+      return state;
+    });
+  };
+  refresh();
+  return {
+    current: async () => {
+      // Wait for the newest read, even one started while waiting for an older one.
+      let seen: Promise<PolicyState>;
+      let state: PolicyState;
+      do {
+        seen = latest;
+        state = await seen;
+      } while (seen !== latest);
+      return state;
+    },
+    refresh,
+  };
 }
 
 /**
