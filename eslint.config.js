@@ -73,9 +73,15 @@ export default tseslint.config(
       ],
     },
   },
-  {
+  ...[
+    // A single-file entrypoint (background.ts, content.ts): its siblings are other entrypoints.
+    { files: ['extension/entrypoints/*.ts'], siblings: { group: ['./*'] } },
+    // A folder entrypoint (options/, popup/) may import its own files, not another entrypoint's.
+    // `../x` is a sibling entrypoint; `../../lib/x` is not (a glob cannot tell them apart).
+    { files: ['extension/entrypoints/*/**'], siblings: { regex: '^\\.\\./(?!\\.\\./)' } },
+  ].map(({ files, siblings }) => ({
     // The content script and the background run in different worlds; what both need is in lib/.
-    files: ['extension/entrypoints/**'],
+    files,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -85,16 +91,16 @@ export default tseslint.config(
               ['widget', 'server', 'test'],
               'extension/ imports shared/ only, never widget/ or server/.',
             ),
-            {
-              group: ['./*', '../entrypoints/**', '**/entrypoints/**'],
+            ...[siblings, { group: ['../entrypoints/**', '**/entrypoints/**'] }].map((pattern) => ({
+              ...pattern,
               message:
                 'An entrypoint never imports another (content script and background run apart): put what both need in extension/lib/.',
-            },
+            })),
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['widget/**'],
     rules: {

@@ -3,8 +3,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { createPageViewLog } from '../lib/audit';
 import { createTabBadges } from '../lib/badge';
-import { acceptContentMessage, messenger } from '../lib/messaging';
-import { EFFECTIVE_KEY, LOCAL_KEYS, publishPolicyState, type PolicyState } from '../lib/policy';
+import { acceptContentMessage, acceptPopupMessage, messenger } from '../lib/messaging';
+import { createPolicyPublisher, EFFECTIVE_KEY, LOCAL_KEYS } from '../lib/policy';
+import { createPopupService } from '../lib/popup';
 import { authorizeReveal } from '../lib/reveal';
 
 export default defineBackground(() => {
@@ -12,22 +13,30 @@ export default defineBackground(() => {
   const pageViews = createPageViewLog();
 
   // The policy in force, re-read whenever an administrator or the options page changes it.
-  let policyState: Promise<PolicyState> = publishPolicyState();
-  const currentPolicy = () => policyState;
+  const policy = createPolicyPublisher();
+  const currentPolicy = () => policy.current();
   browser.storage.onChanged.addListener((changes, area) => {
     const watched: readonly string[] = Object.values(LOCAL_KEYS);
     if (
       area === 'managed' ||
       (area === 'local' && Object.keys(changes).some((k) => watched.includes(k)))
     ) {
-      policyState = publishPolicyState();
+      policy.refresh();
     } else if (
       area === 'local' &&
       EFFECTIVE_KEY in changes &&
       changes[EFFECTIVE_KEY]?.newValue === undefined
     ) {
-      policyState = publishPolicyState(); // Someone cleared extension storage: publish again.
+      policy.refresh(); // Someone cleared extension storage: publish again.
     }
+  });
+
+  const popup = createPopupService({
+    session: browser.storage.session,
+    policy: currentPolicy,
+    tell: async (tabId, message) => {
+      await messenger.sendMessage('backgroundToContent', message, tabId);
+    },
   });
 
   messenger.onMessage('contentToBackground', async ({ data, sender }) => {
@@ -42,6 +51,9 @@ export default defineBackground(() => {
         pageViews.report(tabId, frameId, message, currentPolicy).catch((error: unknown) => {
           console.error('[custodian] page view not recorded:', error);
         });
+        popup.pageReported(tabId, frameId, message).catch((error: unknown) => {
+          console.error('[custodian] tab state for the popup not updated:', error);
+        });
         const askOtherFrames = await badges.report(tabId, frameId, message.counts, message.trigger);
         if (askOtherFrames) {
           messenger.sendMessage('backgroundToContent', { type: 'recount' }, tabId).catch(() => {
@@ -51,12 +63,27 @@ export default defineBackground(() => {
         return undefined;
       }
       case 'reveal-request':
-        return authorizeReveal(await policyState, message);
+        return authorizeReveal(await currentPolicy(), message);
     }
+  });
+
+  messenger.onMessage('popupToBackground', ({ data, sender }) => {
+    const verdict = acceptPopupMessage(
+      data,
+      sender,
+      browser.runtime.id,
+      browser.runtime.getURL('/'),
+    );
+    if (!verdict.ok) {
+      console.warn(`[custodian] dropped a popup message: ${verdict.reason}`);
+      throw new Error(`Message refused: ${verdict.reason}`);
+    }
+    return popup.handle(verdict.value);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
     pageViews.forgetTab(tabId);
+    popup.forgetTab(tabId).catch((err: unknown) => console.warn('[custodian] forget tab', err));
     badges.forget(tabId).catch((err: unknown) => console.warn('[custodian] forget tab', err));
   });
 });

@@ -4,3 +4,4 @@ export * from './messages';
 export * from './policy';
 export * from './events';
 export * from './ingest';
+export * from './popup';

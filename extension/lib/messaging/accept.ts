@@ -6,12 +6,15 @@ import {
   type BackgroundToContent,
   type ContentToBackground,
 } from '../../../shared/schema';
+import { PopupToBackgroundSchema, type PopupToBackground } from '../../../shared/schema/popup';
 
 /** The fields of `runtime.MessageSender` the gates read. */
 export interface SenderLike {
   id?: string;
   frameId?: number;
   tab?: { id?: number };
+  /** The sending document's URL (for an extension page, under the extension's base URL). */
+  url?: string;
 }
 
 /** A gate's verdict. A refusal's reason names the rule broken, never the payload. */
@@ -74,4 +77,32 @@ export function acceptBackgroundMessage(
   if (sender.id !== runtimeId) return { ok: false, reason: 'sender is not this extension' };
   if (sender.tab !== undefined) return { ok: false, reason: 'sender is a tab, not the extension' };
   return parse(BackgroundToContentSchema, data);
+}
+
+/**
+ * The background's gate for the popup. Accepts a message only when:
+ * - it comes from this extension (`sender.id === runtimeId`);
+ * - it comes from one of the extension's own pages: `sender.url` lies under `extensionUrl`
+ *   (`runtime.getURL('/')`). A content script's sender URL is its web page's, so this refuses
+ *   content scripts even though they share the extension's id. `sender.tab` is not checked: the
+ *   popup is a tab when opened as `popup.html` in one (as the end-to-end tests do);
+ * - it parses as `PopupToBackground`.
+ *
+ * @example
+ *   acceptPopupMessage({ type: 'popup-status', tabId: 7 },
+ *     { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') },
+ *     browser.runtime.id, browser.runtime.getURL('/'));
+ *   // { ok: true, value: { type: 'popup-status', tabId: 7 } }
+ */
+export function acceptPopupMessage(
+  data: unknown,
+  sender: SenderLike,
+  runtimeId: string,
+  extensionUrl: string,
+): Verdict<PopupToBackground> {
+  if (sender.id !== runtimeId) return { ok: false, reason: 'sender is not this extension' };
+  if (!extensionUrl.endsWith('/') || !sender.url?.startsWith(extensionUrl)) {
+    return { ok: false, reason: 'sender is not a page of this extension' };
+  }
+  return parse(PopupToBackgroundSchema, data);
 }

@@ -6,10 +6,12 @@ import type {
   ContentToBackground,
   RevealAnswer,
 } from '../../../shared/schema';
+import type { PopupStatus, PopupToBackground, SetPauseAnswer } from '../../../shared/schema/popup';
 
 export {
   acceptBackgroundMessage,
   acceptContentMessage,
+  acceptPopupMessage,
   type FromContent,
   type Verdict,
   type SenderLike,
@@ -23,6 +25,11 @@ export interface ProtocolMap {
   /** Answers a `reveal-request` with a RevealAnswer (parse it on receipt); other messages with nothing. */
   contentToBackground(message: ContentToBackground): RevealAnswer | undefined;
   backgroundToContent(message: BackgroundToContent): void;
+  /**
+   * Answers `popup-status` with a PopupStatus and `set-pause` with a SetPauseAnswer (parse them
+   * on receipt with the matching schema of shared/schema/popup.ts).
+   */
+  popupToBackground(message: PopupToBackground): PopupStatus | SetPauseAnswer;
 }
 
 /** Used on both sides: each sends on one channel and listens on the other. */
