@@ -16,6 +16,15 @@ export const EXTENSION_BUILD_DIR = fileURLToPath(
   new URL('../.output/chrome-mv3/', import.meta.url),
 );
 
+/** The service's files (ledger, its signing key, devices) when `CUSTODIAN_DATA_DIR` is unset:
+ * ./data of the checkout, ignored by git. */
+export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));
+
+/** Where the data directory is: `CUSTODIAN_DATA_DIR`, else DEFAULT_DATA_DIR. */
+export function dataDir(env: Record<string, string | undefined>): string {
+  return env.CUSTODIAN_DATA_DIR?.trim() || DEFAULT_DATA_DIR;
+}
+
 /** Where the server listens. */
 export interface ListenOptions {
   host: string;

@@ -25,7 +25,16 @@ export class AppError extends HTTPException {
 }
 
 /** The routes a lost client is pointed to. Keep in step with `createApp`. */
-const KNOWN_ROUTES = 'GET /healthz, GET /demo/';
+const KNOWN_ROUTES = [
+  'GET /healthz',
+  'GET /demo/',
+  'POST /v1/events',
+  'GET /v1/ledger/checkpoint',
+  'GET /v1/ledger/proof/inclusion?index=&size=',
+  'GET /v1/ledger/proof/consistency?from=&to=',
+  'GET /v1/ledger/verify',
+  'GET /v1/ledger/export?from=&to=',
+].join(', ');
 
 const errorResponse = (c: Context, status: ContentfulStatusCode, code: string, message: string) =>
   c.json<ErrorBody>({ error: { code, message } }, status);

@@ -2,8 +2,12 @@
 // environment) lives in server/bin/; tests drive this app through `app.request()`.
 import { Hono } from 'hono';
 import { DEMO_PAGES_DIR } from '../config';
+import type { DeviceStore } from '../devices';
+import type { Ledger } from '../ledger';
 import { DEMO_PREFIX, serveDemoPages } from './demo-pages';
 import { notFound, onError } from './errors';
+import { eventsRoutes } from './events-routes';
+import { ledgerRoutes } from './ledger-routes';
 
 export { AppError, readJson, type ErrorBody } from './errors';
 
@@ -12,6 +16,8 @@ export interface AppOptions {
   version: string;
   /** Directory of the demo CRM pages; defaults to test/fixtures/pages/. */
   demoPagesDir?: string;
+  /** The audit ledger and the devices that may write to it; without them, no /v1 routes. */
+  audit?: { ledger: Ledger; devices: DeviceStore };
 }
 
 /** The body of `GET /healthz`. */
@@ -24,6 +30,7 @@ export interface Health {
  * Builds the app. Routes:
  * - `GET /healthz` -> `{ ok: true, version }`
  * - `GET /demo/`, `GET /demo/*` -> the demo CRM pages (`/demo` redirects to `/demo/`)
+ * - with `audit`: `POST /v1/events` (events-routes.ts) and `GET /v1/ledger/*` (ledger-routes.ts)
  * Errors, including unknown routes, are JSON `{ error: { code, message } }`.
  *
  * @example
@@ -38,6 +45,11 @@ export function createApp(options: AppOptions): Hono {
   // Relative links in the pages (crm.css, other pages) need the trailing slash.
   app.get(DEMO_PREFIX.slice(0, -1), (c) => c.redirect(DEMO_PREFIX, 301));
   app.get(`${DEMO_PREFIX}*`, serveDemoPages(options.demoPagesDir ?? DEMO_PAGES_DIR));
+
+  if (options.audit) {
+    app.route('/', eventsRoutes(options.audit));
+    app.route('/', ledgerRoutes(options.audit.ledger));
+  }
 
   app.notFound(notFound);
   app.onError(onError);

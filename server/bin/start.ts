@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { createApp } from '../app';
 import { DEMO_PAGES_DIR, EXTENSION_BUILD_DIR, readListenOptions } from '../config';
+import { openAudit, type Audit } from './open-audit';
 
 const listen = readListenOptions(process.env);
 if (!listen.ok) {
@@ -23,7 +24,15 @@ const version =
     ? packageJson.version
     : 'unknown';
 
-const app = createApp({ version, demoPagesDir: DEMO_PAGES_DIR });
+let audit: Audit;
+try {
+  audit = openAudit(process.env);
+} catch (error) {
+  console.error(`custodian: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+const app = createApp({ version, demoPagesDir: DEMO_PAGES_DIR, audit });
 
 const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
   const base = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
@@ -35,6 +44,8 @@ const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
       `Custodian server ${version} listening on ${base}`,
       `  health:     ${base}/healthz`,
       `  demo pages: ${base}/demo/`,
+      `  audit:      ${base}/v1/events, ${base}/v1/ledger/checkpoint (data in ${audit.dir})`,
+      '  a device token for the extension: npm run device -- add "CS-0420 laptop"',
       `Staff extension (Chrome MV3): ${extension}`,
       'Stop with Ctrl+C.',
     ].join('\n'),
@@ -52,6 +63,10 @@ server.on('error', (err: NodeJS.ErrnoException) => {
   process.exit(1);
 });
 
-const stop = () => server.close(() => process.exit(0));
+const stop = () =>
+  server.close(() => {
+    audit.close();
+    process.exit(0);
+  });
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -5,3 +5,4 @@ export * from './policy';
 export * from './events';
 export * from './ingest';
 export * from './popup';
+export * from './ledger';

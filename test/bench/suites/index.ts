@@ -1,5 +1,7 @@
 // Every benchmark suite, in the order `npm run bench` runs them. Add a suite with one line here.
 import type { BenchSuite } from '../suite';
+import { maskingSuite } from './masking';
+import { ledgerSuite } from './ledger';
 import { scannerSuite } from './scanner';
 
-export const SUITES: readonly BenchSuite[] = [scannerSuite];
+export const SUITES: readonly BenchSuite[] = [scannerSuite, maskingSuite, ledgerSuite];

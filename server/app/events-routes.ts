@@ -1,0 +1,131 @@
+// `POST /v1/events` (issue 4, R15, R19): a device sends a batch of staff events; each valid one
+// is stored once in the ledger (keyed by event id), each invalid one is rejected alone, and the
+// answer says where each event is, so the device can delete exactly what is safe.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import {
+  EventBatchSchema,
+  StaffEventSchema,
+  type EventBatchResult,
+  type StaffEvent,
+} from '../../shared/schema';
+import type { DeviceStore } from '../devices';
+import type { Ledger } from '../ledger';
+import { AppError, readJson } from './errors';
+
+/** Largest request body: 500 events of about 1 KB, with room to spare. */
+export const MAX_EVENTS_BODY_BYTES = 1024 * 1024;
+
+/** The ledger kind of staff events. */
+export const STAFF_EVENT_KIND = 'staff-event';
+
+/** What the ledger stores for one event: the event, and which device sent it when (R19). */
+interface StoredStaffEvent {
+  event: StaffEvent;
+  receivedAt: string;
+  sender: { deviceId: string; label: string };
+}
+
+/** A readable reason for a rejected event: field paths and messages, never the values. */
+function reasonOf(issues: readonly { path: PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => `${i.path.map(String).join('.') || '(event)'}: ${i.message}`)
+    .join('; ');
+}
+
+const idOf = (value: unknown): string | null =>
+  typeof value === 'object' &&
+  value !== null &&
+  'id' in value &&
+  typeof value.id === 'string' &&
+  value.id.length <= 64
+    ? value.id
+    : null;
+
+/**
+ * @example
+ *   app.route('/', eventsRoutes({ ledger, devices }));
+ *   // POST /v1/events  Authorization: Bearer cdt_…  { "events": [ … ] }
+ *   // 200 { acks: [{ id, index, duplicate }], rejected: [], gaps: [], receivedAt }
+ */
+export function eventsRoutes(deps: { ledger: Ledger; devices: DeviceStore }): Hono {
+  const app = new Hono();
+  // The extension's service worker calls from a chrome-extension:// origin; the token, not
+  // cookies, authenticates, so any origin may call (no host permission needed in the extension).
+  app.use(
+    '/v1/events',
+    cors({ origin: '*', allowMethods: ['POST'], allowHeaders: ['authorization', 'content-type'] }),
+  );
+  app.post(
+    '/v1/events',
+    bodyLimit({
+      maxSize: MAX_EVENTS_BODY_BYTES,
+      onError: () => {
+        throw new AppError(
+          413,
+          'payload_too_large',
+          `A batch may be at most ${MAX_EVENTS_BODY_BYTES} bytes; send fewer events per request.`,
+        );
+      },
+    }),
+    async (c) => {
+      const auth = c.req.header('authorization') ?? '';
+      const token = /^Bearer (\S+)$/.exec(auth)?.[1];
+      const device = token ? deps.devices.authenticate(token) : undefined;
+      if (!device) {
+        throw new AppError(
+          401,
+          'unauthorized',
+          token
+            ? 'The device token is unknown or revoked. Enrol this browser again to get a new one.'
+            : 'Send the device token as "Authorization: Bearer <token>".',
+        );
+      }
+      const body = EventBatchSchema.safeParse(await readJson(c));
+      if (!body.success) {
+        throw new AppError(
+          400,
+          'bad_request',
+          `The body must be {"events": [...]} with 1 to 500 events (${reasonOf(body.error.issues)}).`,
+        );
+      }
+      const receivedAt = new Date().toISOString();
+      const valid: { at: number; event: StaffEvent }[] = [];
+      const rejected: EventBatchResult['rejected'] = [];
+      body.data.events.forEach((raw, position) => {
+        const parsed = StaffEventSchema.safeParse(raw);
+        if (parsed.success) valid.push({ at: position, event: parsed.data });
+        else rejected.push({ id: idOf(raw), position, reason: reasonOf(parsed.error.issues) });
+      });
+      const stored = deps.ledger.appendKeyed(
+        STAFF_EVENT_KIND,
+        valid.map(({ event }) => ({
+          key: event.id,
+          payload: {
+            event,
+            receivedAt,
+            sender: { deviceId: device.id, label: device.label },
+          } satisfies StoredStaffEvent,
+        })),
+      );
+      const byDevice = new Map<string, number[]>();
+      for (const { event } of valid) {
+        const seqs = byDevice.get(event.deviceId) ?? [];
+        seqs.push(event.seq);
+        byDevice.set(event.deviceId, seqs);
+      }
+      const gaps = [...byDevice].flatMap(([deviceId, seqs]) =>
+        deps.devices.receiveSequences(deviceId, seqs).map((g) => ({ deviceId, ...g })),
+      );
+      return c.json<EventBatchResult>({
+        acks: valid.map(({ event }, i) => ({ id: event.id, ...stored[i]! })),
+        rejected,
+        gaps,
+        receivedAt,
+      });
+    },
+  );
+  return app;
+}

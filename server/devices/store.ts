@@ -1,0 +1,92 @@
+// Devices that may send events (issue 4): tokens issued by an administrator (enrollment replaces
+// this in the access-governance issue), kept as SHA-256 hashes, and each device's sequence state.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { receive, type Gap, type SequenceState } from './gaps';
+
+/** A device as the routes see it. */
+export interface Device {
+  id: string;
+  label: string;
+}
+
+export interface DeviceStore {
+  /** Issues a token for a new device; the token is shown once and stored only as a hash. */
+  issue(label: string): { device: Device; token: string };
+  /** The device a token belongs to, unless unknown or revoked. */
+  authenticate(token: string): Device | undefined;
+  /** Folds received sequence numbers in; returns the gaps now open for that event device id. */
+  receiveSequences(eventDeviceId: string, seqs: readonly number[]): Gap[];
+  close(): void;
+}
+
+/** Token prefix: recognisable in a leaked-secret scan, and distinct from other credentials. */
+const TOKEN_PREFIX = 'cdt_';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * Opens (creating if needed) the device store.
+ *
+ * @example
+ *   const devices = openDeviceStore('data/devices.db');
+ *   const { token } = devices.issue('CS-0420 laptop');
+ *   devices.authenticate(token); // { id: '…', label: 'CS-0420 laptop' }
+ */
+export function openDeviceStore(path: string): DeviceStore {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS devices (
+      id TEXT PRIMARY KEY,
+      label TEXT NOT NULL,
+      token_hash TEXT NOT NULL UNIQUE,
+      created_at TEXT NOT NULL,
+      revoked_at TEXT
+    );
+    CREATE TABLE IF NOT EXISTS sequences (
+      event_device_id TEXT PRIMARY KEY,
+      state TEXT NOT NULL
+    );
+  `);
+  const insert = db.prepare(
+    'INSERT INTO devices (id, label, token_hash, created_at) VALUES (?, ?, ?, ?)',
+  );
+  const byHash = db.prepare<[string], { id: string; label: string }>(
+    'SELECT id, label FROM devices WHERE token_hash = ? AND revoked_at IS NULL',
+  );
+  const getState = db
+    .prepare<[string], string>('SELECT state FROM sequences WHERE event_device_id = ?')
+    .pluck();
+  const putState = db.prepare(
+    'INSERT INTO sequences (event_device_id, state) VALUES (?, ?) ON CONFLICT(event_device_id) DO UPDATE SET state = excluded.state',
+  );
+  const receiveTx = db.transaction((id: string, seqs: readonly number[]) => {
+    const stored = getState.get(id);
+    const state: SequenceState = stored
+      ? (JSON.parse(stored) as SequenceState)
+      : { maxSeq: -1, gaps: [] };
+    const next = receive(state, seqs);
+    putState.run(id, JSON.stringify(next));
+    return next.gaps;
+  });
+
+  return {
+    issue(label) {
+      const clean = label.trim();
+      if (!clean || clean.length > 100) {
+        throw new Error('Give the device a label of 1 to 100 characters, e.g. "CS-0420 laptop".');
+      }
+      const device = { id: randomUUID(), label: clean };
+      const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
+      insert.run(device.id, device.label, hashToken(token), new Date().toISOString());
+      return { device, token };
+    },
+    authenticate(token) {
+      if (!token.startsWith(TOKEN_PREFIX)) return undefined;
+      return byHash.get(hashToken(token));
+    },
+    receiveSequences: (id, seqs) => receiveTx(id, seqs),
+    close: () => db.close(),
+  };
+}

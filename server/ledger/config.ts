@@ -1,0 +1,94 @@
+// The ledger's tunable constants and the checking of its options, in one place (STYLE.md, "Habits").
+import { dirname, join } from 'node:path';
+
+/** Sign a checkpoint once this many entries are unsigned: at most this many can vanish from the
+ * tail unnoticed, and signing (~50 µs) every 1,000 entries costs well under 1% of ingest. */
+export const CHECKPOINT_EVERY_ENTRIES = 1_000;
+
+/** …or once the oldest unsigned entry is this old, so a quiet hour still gets sealed promptly. */
+export const CHECKPOINT_EVERY_MS = 60_000;
+
+/**
+ * R17: logs are kept at least three years. Configuration below this is refused.
+ * Removing entries past retention is NOT implemented, only this floor: verify recomputes the tree
+ * from entry 0, so deleting old rows would break it. Pruning would have to keep each pruned
+ * entry's leaf hash and drop only its payload, with verify trusting the leaf hash there.
+ */
+export const RETENTION_FLOOR_YEARS = 3;
+
+/** Perfect subtrees of 2^8 = 256 leaves and up are stored; below that a proof rehashes at most
+ * one tile of 256 leaf hashes (~0.3 ms), and storing them costs ~1 row per 128 entries. */
+export const TILE_LEVEL = 8;
+
+/** Rows read per query when verifying or exporting: large enough to amortize the query, small
+ * enough (~2 MB) to keep memory flat, and no statement stays open across a yield. */
+export const PAGE_ROWS = 5_000;
+
+/** The checkpoint origin (and key name) when none is configured: schema-less, as C2SP asks. */
+export const DEFAULT_ORIGIN = 'custodian.local/ledger';
+
+/** The Ed25519 key's file name, beside the database unless `keyPath` says otherwise. */
+export const KEY_FILE_NAME = 'ledger-key';
+
+export interface LedgerOptions {
+  /** The SQLite file; its directory holds the signing key unless `keyPath` is given. */
+  path: string;
+  keyPath?: string;
+  /** Names the log in its checkpoints; fixed when the ledger is created. */
+  origin?: string;
+  checkpointEveryEntries?: number;
+  /** 0 turns the timer off (tests); `checkpoint()` still works. */
+  checkpointEveryMs?: number;
+  /** How long entries are kept; at least RETENTION_FLOOR_YEARS. */
+  retentionYears?: number;
+  /** The clock, for tests. */
+  now?: () => number;
+}
+
+export type ResolvedOptions = Required<LedgerOptions>;
+
+/** A ledger that cannot open as configured; the message says how to fix it. */
+export class LedgerConfigError extends Error {
+  override name = 'LedgerConfigError';
+}
+
+/**
+ * Fills in defaults and refuses what would break R17 or the log.
+ *
+ * @example
+ *   resolveOptions({ path: 'data/ledger.db' }).keyPath; // 'data/ledger-key'
+ *   resolveOptions({ path: 'x.db', retentionYears: 1 }); // throws LedgerConfigError
+ */
+export function resolveOptions(options: LedgerOptions): ResolvedOptions {
+  const retentionYears = options.retentionYears ?? RETENTION_FLOOR_YEARS;
+  if (!(retentionYears >= RETENTION_FLOOR_YEARS)) {
+    throw new LedgerConfigError(
+      `Ledger retention of ${retentionYears} years is below the floor of ${RETENTION_FLOOR_YEARS} ` +
+        `years that R17 requires (logs kept at least three years). Set retentionYears to ` +
+        `${RETENTION_FLOOR_YEARS} or more.`,
+    );
+  }
+  const origin = options.origin ?? DEFAULT_ORIGIN;
+  if (!/^[^\s+]+$/u.test(origin)) {
+    throw new LedgerConfigError(
+      `The ledger origin ${JSON.stringify(origin)} must be one word without spaces or '+', ` +
+        `e.g. ${DEFAULT_ORIGIN}.`,
+    );
+  }
+  const every = options.checkpointEveryEntries ?? CHECKPOINT_EVERY_ENTRIES;
+  const everyMs = options.checkpointEveryMs ?? CHECKPOINT_EVERY_MS;
+  if (!Number.isSafeInteger(every) || every < 1 || !(everyMs >= 0)) {
+    throw new LedgerConfigError(
+      'checkpointEveryEntries must be a whole number ≥ 1 and checkpointEveryMs ≥ 0 (0: no timer).',
+    );
+  }
+  return {
+    path: options.path,
+    keyPath: options.keyPath ?? join(dirname(options.path), KEY_FILE_NAME),
+    origin,
+    checkpointEveryEntries: every,
+    checkpointEveryMs: everyMs,
+    retentionYears,
+    now: options.now ?? Date.now,
+  };
+}

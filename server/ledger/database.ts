@@ -1,0 +1,97 @@
+// The ledger's SQLite file: tables, the triggers that make it append-only, and the durability
+// settings. Only this module writes SQL that changes the schema.
+import Database from 'better-sqlite3';
+import { LedgerConfigError } from './config';
+
+/** Bumped when the tables change; an older file is refused rather than misread. */
+export const LEDGER_FORMAT = '1';
+
+/**
+ * - entries: one row per leaf, `idx` 0..n-1; `canonical` (TEXT, stored as UTF-8) is exactly the
+ *   bytes `leaf_hash` covers.
+ * - tree_nodes: perfect subtrees of 2^TILE_LEVEL leaves and up, for fast proofs.
+ * - checkpoints: every signed checkpoint, the note verbatim.
+ * - entry_keys: the idempotency key of each keyed entry (an event id), so a resent record is
+ *   found, not stored twice.
+ * Triggers refuse UPDATE and DELETE on all four, and an INSERT anywhere but the end of entries
+ * (which also stops INSERT OR REPLACE from overwriting an entry).
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entries (
+  idx INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  recorded_at INTEGER NOT NULL,
+  canonical TEXT NOT NULL,
+  leaf_hash BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tree_nodes (
+  level INTEGER NOT NULL,
+  idx INTEGER NOT NULL,
+  hash BLOB NOT NULL,
+  PRIMARY KEY (level, idx)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS checkpoints (
+  size INTEGER PRIMARY KEY,
+  root BLOB NOT NULL,
+  created_at INTEGER NOT NULL,
+  note TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS entry_keys (
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL,
+  idx INTEGER NOT NULL,
+  PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS entries_append_only BEFORE INSERT ON entries
+  WHEN NEW.idx IS NOT (SELECT COALESCE(MAX(idx), -1) + 1 FROM entries)
+  BEGIN SELECT RAISE(ABORT, 'ledger entries are appended at the end only (R17)'); END;
+${['entries', 'tree_nodes', 'checkpoints', 'entry_keys']
+  .flatMap((table) =>
+    ['UPDATE', 'DELETE'].map(
+      (op) =>
+        `CREATE TRIGGER IF NOT EXISTS ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table}
+  BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: ${op} on ${table} is refused (R17)'); END;`,
+    ),
+  )
+  .join('\n')}
+`;
+
+/**
+ * Opens (creating if needed) the ledger file.
+ * Durability: WAL with synchronous=FULL, so a commit is fsynced before `append` returns: an
+ * acknowledged event survives a power cut, not only a crash of the process (NORMAL would lose the
+ * last commits on power loss, and the extension deletes what the server acknowledged).
+ *
+ * @example
+ *   const db = openDatabase('data/ledger.db', 'custodian.local/ledger');
+ */
+export function openDatabase(path: string, origin: string): Database.Database {
+  const db = new Database(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    // REPLACE and similar conflict resolution then fire the DELETE triggers too.
+    db.pragma('recursive_triggers = ON');
+    db.exec(SCHEMA);
+    const meta = db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck();
+    const setMeta = db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
+    setMeta.run('format', LEDGER_FORMAT);
+    setMeta.run('origin', origin);
+    if (meta.get('format') !== LEDGER_FORMAT) {
+      throw new LedgerConfigError(
+        `${path} is a ledger of format ${meta.get('format')}; this version reads format ${LEDGER_FORMAT}. Use a matching Custodian version.`,
+      );
+    }
+    if (meta.get('origin') !== origin) {
+      throw new LedgerConfigError(
+        `${path} was created as the ledger ${meta.get('origin')}, but the origin configured is ${origin}. ` +
+          'A log keeps its origin for life: configure the original one, or use a new file.',
+      );
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

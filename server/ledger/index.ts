@@ -1,0 +1,307 @@
+// The ledger service (issue 4, R17): one append-only log for every kind of record, written by a
+// single sequencer, hashed into an RFC 9162 tree, sealed by signed C2SP checkpoints, with proofs,
+// verification and export. Built on better-sqlite3; synchronous, so a batch is one transaction.
+import type Database from 'better-sqlite3';
+import {
+  canonicalEntry,
+  consistencyProof as buildConsistencyProof,
+  inclusionProof as buildInclusionProof,
+  KIND_PATTERN,
+  rangeHash,
+  toHex,
+  type CompactRange,
+  type Result,
+} from '../../shared/ledger';
+import type {
+  ConsistencyProofBody,
+  InclusionProofBody,
+  VerifyReport,
+} from '../../shared/schema/ledger';
+import { checkpointStore, type StoredCheckpoint } from './checkpoints';
+import { resolveOptions, TILE_LEVEL, type LedgerOptions } from './config';
+import { openDatabase } from './database';
+import { exportLines } from './export';
+import { loadOrCreateKey } from './key-file';
+import { hashLeafText, nodeTreeHasher } from './node-crypto';
+import { treeStore } from './tree-store';
+import { verifyLedger } from './verify';
+
+export { LedgerConfigError, type LedgerOptions } from './config';
+export type { StoredCheckpoint } from './checkpoints';
+
+/** A request the ledger refuses; `field` names the argument at fault, for a 400. */
+export type LedgerResult<T> = Result<T> | { ok: false; error: string; field: string };
+
+/** Input a caller should have validated: a bad kind or a payload that is not JSON. */
+export class LedgerInputError extends Error {
+  override name = 'LedgerInputError';
+}
+
+/** Where a keyed record is in the ledger, and whether an earlier append had stored it. */
+export interface KeyedIndex {
+  index: number;
+  duplicate: boolean;
+}
+
+export interface Ledger {
+  /** Appends the payloads as entries of `kind` in one durable transaction; returns their indices. */
+  append(kind: string, payloads: readonly unknown[]): number[];
+  /**
+   * Appends each payload whose `key` this `kind` has not stored yet, in one durable transaction;
+   * returns, in order, each item's index and whether it was stored before (a resent batch stores
+   * nothing twice and gets the same indices).
+   */
+  appendKeyed(kind: string, items: readonly { key: string; payload: unknown }[]): KeyedIndex[];
+  /** Signs a checkpoint of the current size now (if entries were added since the last one). */
+  checkpoint(): StoredCheckpoint;
+  latestCheckpoint(): StoredCheckpoint;
+  size(): number;
+  /** The verifier key text, `<name>+<key hash>+<base64>`. */
+  readonly publicKey: string;
+  readonly origin: string;
+  inclusionProof(index: number, size: number): LedgerResult<InclusionProofBody>;
+  consistencyProof(from: number, to: number): LedgerResult<ConsistencyProofBody>;
+  verify(): VerifyReport;
+  /** JSON lines of [from, to); `to` defaults to the latest checkpoint's size. */
+  exportRange(from?: number, to?: number): LedgerResult<Iterable<string>>;
+  close(): void;
+}
+
+const fieldError = (field: string, error: string) => ({ ok: false as const, field, error });
+
+function checkKind(kind: string): void {
+  if (!KIND_PATTERN.test(kind)) {
+    throw new LedgerInputError(
+      `The kind ${JSON.stringify(kind)} must be lowercase words joined by '-', e.g. staff-event.`,
+    );
+  }
+}
+
+/** The entry's canonical text; a payload that is not JSON throws, naming where. */
+function canonicalOrThrow(
+  kind: string,
+  payload: unknown,
+  index: number,
+  recordedAt: string,
+  position: number,
+): string {
+  const text = canonicalEntry({ index, kind, payload, recordedAt });
+  if (!text.ok) {
+    throw new LedgerInputError(
+      `Payload ${position} is not JSON at ${text.error.path}: ${text.error.reason}.`,
+    );
+  }
+  return text.text;
+}
+
+/**
+ * Opens the ledger at `options.path`, creating the file and its signing key on first use.
+ * Only one process may write a ledger file: a second writer is detected at its next append.
+ *
+ * @example
+ *   const ledger = openLedger({ path: 'data/ledger.db' });
+ *   ledger.append('staff-event', [{ eventId: '0190…', op: 'reveal' }]); // [0]
+ *   ledger.inclusionProof(0, ledger.size());
+ */
+export function openLedger(options: LedgerOptions): Ledger {
+  const config = resolveOptions(options);
+  const key = loadOrCreateKey(config.keyPath, config.origin);
+  const db: Database.Database = openDatabase(config.path, config.origin);
+  const th = nodeTreeHasher;
+  const tree = treeStore(db, th);
+  const checkpoints = checkpointStore(db, key, config.origin);
+  const count = db.prepare<[], number>('SELECT COALESCE(MAX(idx), -1) + 1 FROM entries').pluck();
+  const insertEntry = db.prepare(
+    'INSERT INTO entries (idx, kind, recorded_at, canonical, leaf_hash) VALUES (?, ?, ?, ?, ?)',
+  );
+  const insertNode = db.prepare('INSERT INTO tree_nodes (level, idx, hash) VALUES (?, ?, ?)');
+  const findKey = db
+    .prepare<[string, string], number>('SELECT idx FROM entry_keys WHERE kind = ? AND key = ?')
+    .pluck();
+  const insertKey = db.prepare('INSERT INTO entry_keys (kind, key, idx) VALUES (?, ?, ?)');
+  let range: CompactRange = tree.compactRange(count.get()!);
+
+  const storeNode = (level: number, index: number, hash: Uint8Array) => {
+    if (level >= TILE_LEVEL) insertNode.run(level, index, hash);
+  };
+
+  /** Signs a checkpoint when N entries wait, or when any entry waits and the last one is M old. */
+  const sealIfDue = (now: number) => {
+    const last = checkpoints.latest();
+    if (last?.size === range.size) return;
+    const byCount = !last || range.size - last.size >= config.checkpointEveryEntries;
+    const byTime =
+      config.checkpointEveryMs > 0 && now - (last?.createdAt ?? 0) >= config.checkpointEveryMs;
+    if (byCount || byTime) checkpoints.add(range.size, range.root(), now);
+  };
+
+  const appendBatch = db.transaction((kind: string, texts: readonly string[], now: number) => {
+    // The single-sequencer guard: the in-memory tree must describe exactly what is stored.
+    if (count.get() !== range.size) {
+      throw new Error(
+        'ledger: another process appended to this file; only one writer may run. Restart this one.',
+      );
+    }
+    const indices: number[] = [];
+    for (const text of texts) {
+      const index = range.size;
+      const leaf = hashLeafText(text);
+      insertEntry.run(index, kind, now, text, leaf);
+      range.append(leaf, storeNode);
+      indices.push(index);
+    }
+    sealIfDue(now);
+    return indices;
+  });
+
+  const withRecovery = <T>(run: () => T): T => {
+    try {
+      return run();
+    } catch (error) {
+      // The transaction rolled back; rebuild the in-memory tree from what was committed.
+      range = tree.compactRange(count.get()!);
+      throw error;
+    }
+  };
+
+  const sealInTransaction = () =>
+    withRecovery(() => db.transaction(() => sealIfDue(config.now())).immediate());
+  const timer =
+    config.checkpointEveryMs > 0
+      ? setInterval(() => {
+          try {
+            sealInTransaction();
+          } catch (error) {
+            // Not fatal: the next append or tick tries again. The message holds no entry content.
+            console.error(
+              '[ledger] timed checkpoint failed:',
+              error instanceof Error ? error.message : error,
+            );
+          }
+        }, config.checkpointEveryMs)
+      : null;
+  timer?.unref();
+
+  // A new ledger signs the empty tree at once, so there is always a latest checkpoint.
+  if (!checkpoints.latest()) sealInTransaction();
+
+  const root = (size: number) => (size === 0 ? th.empty() : rangeHash(th, tree.reader(), 0, size));
+
+  return {
+    publicKey: key.publicKey,
+    origin: config.origin,
+    size: () => range.size,
+
+    appendKeyed(kind, items) {
+      checkKind(kind);
+      const now = config.now();
+      const recordedAt = new Date(now).toISOString();
+      const keyed = db.transaction(() => {
+        const out: KeyedIndex[] = new Array<KeyedIndex>(items.length);
+        const fresh: unknown[] = [];
+        const freshKeys: string[] = [];
+        /** Key -> position in `fresh`, for a key repeated within the batch. */
+        const inBatch = new Map<string, number>();
+        const later: { at: number; fresh: number; duplicate: boolean }[] = [];
+        items.forEach(({ key, payload }, at) => {
+          const stored = findKey.get(kind, key);
+          if (stored !== undefined) out[at] = { index: stored, duplicate: true };
+          else if (inBatch.has(key)) later.push({ at, fresh: inBatch.get(key)!, duplicate: true });
+          else {
+            inBatch.set(key, fresh.length);
+            later.push({ at, fresh: fresh.length, duplicate: false });
+            fresh.push(payload);
+            freshKeys.push(key);
+          }
+        });
+        const first = range.size;
+        const texts = fresh.map((payload, i) =>
+          canonicalOrThrow(kind, payload, first + i, recordedAt, i),
+        );
+        const indices = appendBatch(kind, texts, now);
+        freshKeys.forEach((key, i) => insertKey.run(kind, key, indices[i]));
+        for (const { at, fresh: f, duplicate } of later)
+          out[at] = { index: indices[f]!, duplicate };
+        return out;
+      });
+      return withRecovery(() => keyed.immediate());
+    },
+
+    append(kind, payloads) {
+      checkKind(kind);
+      const now = config.now();
+      const recordedAt = new Date(now).toISOString();
+      const first = range.size;
+      // Canonicalize everything before touching the tree, so a bad payload changes nothing.
+      const texts = payloads.map((payload, i) =>
+        canonicalOrThrow(kind, payload, first + i, recordedAt, i),
+      );
+      return withRecovery(() => appendBatch.immediate(kind, texts, now));
+    },
+
+    checkpoint() {
+      return withRecovery(() =>
+        db
+          .transaction(() => {
+            const last = checkpoints.latest();
+            return last?.size === range.size
+              ? last
+              : checkpoints.add(range.size, range.root(), config.now());
+          })
+          .immediate(),
+      );
+    },
+
+    latestCheckpoint: () => checkpoints.latest()!,
+
+    inclusionProof(index, size) {
+      if (size > range.size)
+        return fieldError('size', `size must be at most the ledger's size, ${range.size}.`);
+      if (index >= size) return fieldError('index', `index must be below size (${size}).`);
+      const reader = tree.reader();
+      const hashes = buildInclusionProof(th, reader, index, size);
+      return {
+        ok: true,
+        value: {
+          index,
+          size,
+          leafHash: toHex(reader(0, index)),
+          root: toHex(rangeHash(th, reader, 0, size)),
+          hashes: hashes.map(toHex),
+        },
+      };
+    },
+
+    consistencyProof(from, to) {
+      if (to > range.size)
+        return fieldError('to', `to must be at most the ledger's size, ${range.size}.`);
+      if (from > to) return fieldError('from', `from must be at most to (${to}).`);
+      const hashes = buildConsistencyProof(th, tree.reader(), from, to);
+      return {
+        ok: true,
+        value: {
+          from,
+          to,
+          fromRoot: toHex(root(from)),
+          toRoot: toHex(root(to)),
+          hashes: hashes.map(toHex),
+        },
+      };
+    },
+
+    verify: () => verifyLedger(db, { th, verifier: key.verifier, origin: config.origin }),
+
+    exportRange(from = 0, to = checkpoints.latest()!.size) {
+      if (to > range.size)
+        return fieldError('to', `to must be at most the ledger's size, ${range.size}.`);
+      if (from > to) return fieldError('from', `from must be at most to (${to}).`);
+      const source = { db, tree, checkpoints, origin: config.origin, publicKey: key.publicKey };
+      return { ok: true, value: exportLines(source, from, to) };
+    },
+
+    close() {
+      if (timer) clearInterval(timer);
+      db.close();
+    },
+  };
+}

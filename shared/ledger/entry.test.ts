@@ -1,0 +1,36 @@
+// The entry's canonical text: its fast path must equal RFC 8785 canonicalization of the whole entry.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalize } from './canonical-json';
+import { canonicalEntry, entryPrefix, LedgerEntrySchema } from './entry';
+
+describe('canonicalEntry', () => {
+  it('equals canonicalize() of the whole entry, for any payload', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.constantFrom('staff-event', 'consent', 'x'),
+        fc.jsonValue(),
+        (index, kind, payload) => {
+          const entry = { index, kind, payload, recordedAt: '2025-01-01T00:00:00.000Z' };
+          const text = canonicalEntry(entry);
+          expect(text).toEqual(canonicalize(entry));
+          if (text.ok) {
+            expect(text.text.startsWith(entryPrefix(index, kind))).toBe(true);
+            expect(LedgerEntrySchema.safeParse(JSON.parse(text.text)).success).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+
+  it('names the place in the payload that is not JSON', () => {
+    const result = canonicalEntry({
+      index: 0,
+      kind: 'consent',
+      payload: { a: [1, NaN] },
+      recordedAt: 'x',
+    });
+    expect(result).toMatchObject({ ok: false, error: { path: '$.payload.a[1]' } });
+  });
+});
