@@ -6,11 +6,21 @@ import { createTabBadges } from '../lib/badge';
 import { acceptContentMessage, acceptPopupMessage, messenger } from '../lib/messaging';
 import { createPolicyPublisher, EFFECTIVE_KEY, LOCAL_KEYS } from '../lib/policy';
 import { createPopupService } from '../lib/popup';
+import { onEnqueued, readBatch, settleBatch } from '../lib/queue';
 import { authorizeReveal } from '../lib/reveal';
+import { startSyncScheduler } from '../lib/sync';
 
 export default defineBackground(() => {
   const badges = createTabBadges(browser.action, browser.storage.session);
   const pageViews = createPageViewLog();
+
+  // The queue drains to the audit service; new events are sent soon after they are stored.
+  const sync = startSyncScheduler({
+    readBatch,
+    settleBatch,
+    fetch: (input, init) => fetch(input, init),
+  });
+  onEnqueued(() => sync.kick());
 
   // The policy in force, re-read whenever an administrator or the options page changes it.
   const policy = createPolicyPublisher();

@@ -14,6 +14,8 @@ import {
   type Worker,
 } from '@playwright/test';
 import { createApp } from '../../server/app';
+import { openDeviceStore, type DeviceStore } from '../../server/devices';
+import { openLedger, type Ledger } from '../../server/ledger';
 import { scan } from '../../shared/pii';
 import { PiiTypeSchema, type FindingCounts } from '../../shared/schema';
 
@@ -36,6 +38,14 @@ const CHROMIUM_ARGS = [
 export interface DemoServer {
   /** e.g. http://127.0.0.1:40123 */
   url: string;
+  /** The server's audit ledger and device store, in a temporary directory. */
+  ledger: Ledger;
+  devices: DeviceStore;
+  /**
+   * Fault injection for sync tests: while `status` is set, every /v1/ request is answered with
+   * it (and `retryAfter` as Retry-After, when set) instead of reaching the app.
+   */
+  fault: { status?: number; retryAfter?: string };
 }
 
 interface TestFixtures {
@@ -55,18 +65,36 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   server: [
     // eslint-disable-next-line no-empty-pattern -- Playwright requires the first argument.
     async ({}, use) => {
-      const app = createApp({ version: 'e2e' });
+      const dir = mkdtempSync(path.join(tmpdir(), 'custodian-e2e-data-'));
+      const ledger = openLedger({ path: path.join(dir, 'ledger.db'), checkpointEveryMs: 0 });
+      const devices = openDeviceStore(path.join(dir, 'devices.db'));
+      const app = createApp({ version: 'e2e', audit: { ledger, devices } });
+      const fault: DemoServer['fault'] = {};
+      const fetch = (request: Request) => {
+        if (fault.status && new URL(request.url).pathname.startsWith('/v1/')) {
+          const headers: Record<string, string> = { 'access-control-allow-origin': '*' };
+          if (fault.retryAfter) headers['retry-after'] = fault.retryAfter;
+          return new Response('{"error":{"code":"fault","message":"injected"}}', {
+            status: fault.status,
+            headers,
+          });
+        }
+        return app.fetch(request);
+      };
       const { server, port } = await new Promise<{
         server: ReturnType<typeof serve>;
         port: number;
       }>((resolve) => {
-        const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
+        const server = serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info) =>
           resolve({ server, port: info.port }),
         );
       });
-      await use({ url: `http://127.0.0.1:${port}` });
+      await use({ url: `http://127.0.0.1:${port}`, ledger, devices, fault });
       if ('closeAllConnections' in server) server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      ledger.close();
+      devices.close();
+      rmSync(dir, { recursive: true, force: true });
     },
     { scope: 'worker' },
   ],

@@ -13,6 +13,14 @@ export type NewEvent = StaffEvent extends infer E
 
 const randomBytes = (n: number) => crypto.getRandomValues(new Uint8Array(n));
 
+const enqueuedListeners = new Set<() => void>();
+
+/** Calls `listener` after each event is stored (the sync scheduler sends soon after). */
+export function onEnqueued(listener: () => void): () => void {
+  enqueuedListeners.add(listener);
+  return () => enqueuedListeners.delete(listener);
+}
+
 /**
  * Stores an event and resolves with it once it is on disk (`durability: 'strict'`). Contract:
  * - resolves only after the transaction committed; rejects (and stores nothing) when the event
@@ -51,6 +59,7 @@ export async function enqueueEvent(input: NewEvent, now: number = Date.now()): P
     tx.objectStore('events').put({ event, queuedAt: now }, event.id),
     tx.done,
   ]);
+  for (const listener of enqueuedListeners) listener();
   return event;
 }
 

@@ -1,6 +1,6 @@
 // The local event queue (R15): events are stored durably before the action they record, and
 // leave only when the server acknowledges them (sync comes with the audit-trail issue).
-export { enqueueEvent, queueStatus, recentEvents, type NewEvent } from './enqueue';
+export { enqueueEvent, onEnqueued, queueStatus, recentEvents, type NewEvent } from './enqueue';
 export { countEvents } from './count';
 export { database, DB_NAME, type QueuedEvent, type DeadLetter } from './db';
 export { readBatch, settleBatch, deadLetters } from './drain';
