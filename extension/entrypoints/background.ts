@@ -8,7 +8,7 @@ import { createPolicyPublisher, EFFECTIVE_KEY, LOCAL_KEYS } from '../lib/policy'
 import { createPopupService } from '../lib/popup';
 import { onEnqueued, readBatch, settleBatch } from '../lib/queue';
 import { authorizeReveal } from '../lib/reveal';
-import { startSyncScheduler } from '../lib/sync';
+import { popupSyncState, startSyncScheduler } from '../lib/sync';
 
 export default defineBackground(() => {
   const badges = createTabBadges(browser.action, browser.storage.session);
@@ -44,6 +44,7 @@ export default defineBackground(() => {
   const popup = createPopupService({
     session: browser.storage.session,
     policy: currentPolicy,
+    sync: () => popupSyncState(),
     tell: async (tabId, message) => {
       await messenger.sendMessage('backgroundToContent', message, tabId);
     },

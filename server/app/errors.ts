@@ -27,6 +27,7 @@ export class AppError extends HTTPException {
 /** The routes a lost client is pointed to. Keep in step with `createApp`. */
 const KNOWN_ROUTES = [
   'GET /healthz',
+  'GET /openapi.json',
   'GET /demo/',
   'POST /v1/events',
   'GET /v1/ledger/checkpoint',

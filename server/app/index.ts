@@ -8,6 +8,7 @@ import { DEMO_PREFIX, serveDemoPages } from './demo-pages';
 import { notFound, onError } from './errors';
 import { eventsRoutes } from './events-routes';
 import { ledgerRoutes } from './ledger-routes';
+import { openApiDocument } from './openapi';
 
 export { AppError, readJson, type ErrorBody } from './errors';
 
@@ -28,7 +29,7 @@ export interface Health {
 
 /**
  * Builds the app. Routes:
- * - `GET /healthz` -> `{ ok: true, version }`
+ * - `GET /healthz` -> `{ ok: true, version }`; `GET /openapi.json` -> the OpenAPI 3.1 document
  * - `GET /demo/`, `GET /demo/*` -> the demo CRM pages (`/demo` redirects to `/demo/`)
  * - with `audit`: `POST /v1/events` (events-routes.ts) and `GET /v1/ledger/*` (ledger-routes.ts)
  * Errors, including unknown routes, are JSON `{ error: { code, message } }`.
@@ -41,6 +42,8 @@ export function createApp(options: AppOptions): Hono {
   const app = new Hono();
 
   app.get('/healthz', (c) => c.json<Health>({ ok: true, version: options.version }));
+  const openApi = openApiDocument(options.version);
+  app.get('/openapi.json', (c) => c.json(openApi));
 
   // Relative links in the pages (crm.css, other pages) need the trailing slash.
   app.get(DEMO_PREFIX.slice(0, -1), (c) => c.redirect(DEMO_PREFIX, 301));

@@ -73,6 +73,18 @@ export const PopupStatusSchema = z.strictObject({
   mayPause: z.boolean(),
   /** Events waiting in the local queue. */
   queueLength: z.number().int().nonnegative(),
+  /** The queue's sync to the audit service (issue 4). */
+  sync: z.strictObject({
+    /** False until a server URL and device token are set: events wait, safe, in the queue. */
+    configured: z.boolean(),
+    lastSuccessAt: z.number().nullable(),
+    failingSince: z.number().nullable(),
+    lastError: z.string().nullable(),
+    /** Syncing has failed for longer than the warning threshold. */
+    warn: z.boolean(),
+    /** Events the server rejected as invalid, kept for an administrator. */
+    deadLetters: z.number().int().nonnegative(),
+  }),
 });
 export type PopupStatus = z.infer<typeof PopupStatusSchema>;
 

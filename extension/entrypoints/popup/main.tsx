@@ -168,7 +168,27 @@ function Popup() {
         </dd>
         <dt>待上传 Queued events</dt>
         <dd data-testid="queue-length">{status.queueLength}</dd>
+        <dt>上次同步 Last sync</dt>
+        <dd data-testid="last-sync">
+          {!status.sync.configured
+            ? '未配置 Not set up'
+            : status.sync.lastSuccessAt
+              ? new Date(status.sync.lastSuccessAt).toLocaleString()
+              : '从未 Never'}
+        </dd>
+        {status.sync.deadLetters > 0 && (
+          <>
+            <dt>被拒事件 Rejected events</dt>
+            <dd data-testid="dead-letters">{status.sync.deadLetters}</dd>
+          </>
+        )}
       </dl>
+      {status.sync.warn && (
+        <p class="warning" role="alert" data-testid="sync-warning">
+          同步已失败超过一小时，记录仍保存在本机。Syncing has failed for over an hour; events are
+          kept on this computer. {status.sync.lastError}
+        </p>
+      )}
     </>
   );
 }

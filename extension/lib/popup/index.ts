@@ -21,9 +21,20 @@ export interface PopupDeps {
   /** Defaults: the local queue (lib/queue) and the clock. */
   enqueue?: (event: NewEvent) => Promise<unknown>;
   queueLength?: () => Promise<number>;
+  /** The sync's state for the popup; default: none configured. */
+  sync?: () => Promise<PopupStatus['sync']>;
   countReveals?: (fromMs: number, toMs: number) => Promise<number>;
   now?: () => number;
 }
+
+const NO_SYNC: PopupStatus['sync'] = {
+  configured: false,
+  lastSuccessAt: null,
+  failingSince: null,
+  lastError: null,
+  warn: false,
+  deadLetters: 0,
+};
 
 export interface PopupService {
   /** The popup's view of a tab. */
@@ -72,14 +83,15 @@ export function createPopupService(deps: PopupDeps): PopupService {
   };
 
   const status = async (tabId: number): Promise<PopupStatus> => {
-    const [state, tab, counts, revealsToday, length] = await Promise.all([
+    const [state, tab, counts, revealsToday, length, sync] = await Promise.all([
       deps.policy(),
       readTabState(session, tabId),
       readTabCounts(session, tabId),
       countReveals(...localDay(now())),
       queueLength(),
+      deps.sync?.() ?? NO_SYNC,
     ]);
-    return popupStatus({ state, tab, counts, revealsToday, queueLength: length });
+    return popupStatus({ state, tab, counts, revealsToday, queueLength: length, sync });
   };
 
   const pause = (tabId: number, paused: boolean): Promise<SetPauseAnswer> =>

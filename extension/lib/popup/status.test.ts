@@ -22,6 +22,14 @@ const inputs = {
   counts: { frames: 2, counts: { phone: 6, email: 1 } },
   revealsToday: 2,
   queueLength: 9,
+  sync: {
+    configured: true,
+    lastSuccessAt: 1_790_000_000_000,
+    failingSince: null,
+    lastError: null,
+    warn: false,
+    deadLetters: 1,
+  },
 };
 
 describe('popupStatus', () => {
@@ -37,6 +45,7 @@ describe('popupStatus', () => {
       policyProblems: 0,
       mayPause: true,
       queueLength: 9,
+      sync: inputs.sync,
     });
   });
 

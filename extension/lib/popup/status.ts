@@ -12,6 +12,7 @@ export interface StatusInputs {
   counts: TabCounts;
   revealsToday: number;
   queueLength: number;
+  sync: PopupStatus['sync'];
 }
 
 /**
@@ -37,6 +38,7 @@ export function popupStatus(inputs: StatusInputs): PopupStatus {
     policyProblems: state.problems.length,
     mayPause: mayPause(state.policy, state.identity),
     queueLength: inputs.queueLength,
+    sync: inputs.sync,
   };
 }
 

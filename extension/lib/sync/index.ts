@@ -8,3 +8,4 @@ export {
 export { syncOnce, type SyncOutcome, type SyncPorts } from './sync-once';
 export { eventsEndpoint } from './endpoint';
 export { readSyncSettings, SYNC_KEYS } from './settings';
+export { popupSyncState } from './popup-state';
