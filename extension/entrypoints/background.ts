@@ -1,7 +1,7 @@
 // Background service worker: wires the extension's features together (features live in extension/lib/).
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { createPageViewLog } from '../lib/audit';
+import { createPageViewLog, revealsOn } from '../lib/audit';
 import { createTabBadges } from '../lib/badge';
 import { acceptContentMessage, acceptPopupMessage, messenger } from '../lib/messaging';
 import { createPolicyPublisher, EFFECTIVE_KEY, LOCAL_KEYS } from '../lib/policy';
@@ -45,6 +45,8 @@ export default defineBackground(() => {
     session: browser.storage.session,
     policy: currentPolicy,
     sync: () => popupSyncState(),
+    // Counted apart from the queue: synced events leave it.
+    countReveals: (from) => revealsOn(from),
     tell: async (tabId, message) => {
       await messenger.sendMessage('backgroundToContent', message, tabId);
     },

@@ -2,7 +2,7 @@
 // wants one, and record the event durably before answering "allowed" (no event, no reveal).
 import { decideReveal } from '../../../shared/policy';
 import type { RevealAnswer, RevealRequest } from '../../../shared/schema';
-import { valueHash } from '../audit';
+import { countReveal, valueHash } from '../audit';
 import type { PolicyState } from '../policy';
 import { enqueueEvent } from '../queue';
 
@@ -39,5 +39,9 @@ export async function authorizeReveal(
       why: '无法记录本次查看，未显示原文。The reveal could not be recorded, so it did not happen; try again or tell your administrator.',
     };
   }
+  await countReveal().catch((error: unknown) => {
+    // Only the popup's daily figure misses this one; the event itself is stored.
+    console.warn('[custodian] reveal not counted for the popup:', error);
+  });
   return { status: 'allowed', seconds: decision.seconds };
 }
