@@ -43,9 +43,11 @@ export interface DemoServer {
   devices: DeviceStore;
   /**
    * Fault injection for sync tests: while `status` is set, every /v1/ request is answered with
-   * it (and `retryAfter` as Retry-After, when set) instead of reaching the app.
+   * it (and `retryAfter` as Retry-After, when set) instead of reaching the app. While
+   * `loseResponses` > 0, a request reaches the app (and is stored) but its answer is replaced by a
+   * 502, as when a proxy or the network drops it; each such request counts it down.
    */
-  fault: { status?: number; retryAfter?: string };
+  fault: { status?: number; retryAfter?: string; loseResponses?: number };
 }
 
 interface TestFixtures {
@@ -70,7 +72,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const devices = openDeviceStore(path.join(dir, 'devices.db'));
       const app = createApp({ version: 'e2e', audit: { ledger, devices } });
       const fault: DemoServer['fault'] = {};
-      const fetch = (request: Request) => {
+      const fetch = async (request: Request) => {
+        if (fault.loseResponses && new URL(request.url).pathname === '/v1/events') {
+          if (request.method === 'POST') {
+            fault.loseResponses -= 1;
+            await app.fetch(request);
+            return new Response('', {
+              status: 502,
+              headers: { 'access-control-allow-origin': '*' },
+            });
+          }
+        }
         if (fault.status && new URL(request.url).pathname.startsWith('/v1/')) {
           const headers: Record<string, string> = { 'access-control-allow-origin': '*' };
           if (fault.retryAfter) headers['retry-after'] = fault.retryAfter;
@@ -108,15 +120,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       );
     }
     const userDataDir = mkdtempSync(path.join(tmpdir(), 'custodian-e2e-'));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        ...CHROMIUM_ARGS,
-      ],
-    });
+    const context = await launchWithExtension(userDataDir);
     try {
       await use(context);
     } finally {
@@ -138,6 +142,22 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect } from '@playwright/test';
+
+/**
+ * System Chromium with the built extension on the profile in `userDataDir`; tests that close
+ * and reopen the browser on the same profile call it directly.
+ */
+export function launchWithExtension(userDataDir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      ...CHROMIUM_ARGS,
+    ],
+  });
+}
 
 /** What the action shows for one tab. */
 export interface Badge {

@@ -66,13 +66,22 @@ function queuedEvents(worker: Worker): Promise<StaffEvent[]> {
   return worker.evaluate(
     () =>
       new Promise<StaffEvent[]>((resolve, reject) => {
-        const open = indexedDB.open('custodian');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('events').objectStore('events').getAll();
-          req.onsuccess = () => resolve(req.result.map((q: { event: StaffEvent }) => q.event));
-          req.onerror = () => reject(req.error);
-        };
+        // Opening a database that does not exist yet would create it empty (and an open
+        // connection would block the extension's upgrade): look first, close after.
+        void indexedDB.databases().then((dbs) => {
+          if (!dbs.some((d) => d.name === 'custodian')) return resolve([]);
+          const open = indexedDB.open('custodian');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const req = db.transaction('events').objectStore('events').getAll();
+            req.onsuccess = () => {
+              db.close();
+              resolve(req.result.map((q: { event: StaffEvent }) => q.event));
+            };
+            req.onerror = () => reject(req.error);
+          };
+        });
       }),
   );
 }

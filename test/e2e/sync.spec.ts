@@ -33,6 +33,17 @@ async function configure(worker: Worker, server: DemoServer): Promise<void> {
       deviceToken: token,
     },
   );
+  // In force once the background has published it (managed storage may answer slowly).
+  await expect
+    .poll(() =>
+      worker.evaluate(async () => {
+        const { effectivePolicy } = await (
+          globalThis as unknown as ChromeStorage
+        ).chrome.storage.local.get('effectivePolicy');
+        return (effectivePolicy as { policy?: { version?: string } } | undefined)?.policy?.version;
+      }),
+    )
+    .toBe(POLICY.version);
 }
 
 /** The staff events in the server's ledger, by event id. */
@@ -62,13 +73,22 @@ function queued(worker: Worker): Promise<string[]> {
   return worker.evaluate(
     () =>
       new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('custodian');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('events').objectStore('events').getAllKeys();
-          req.onsuccess = () => resolve(req.result.map(String));
-          req.onerror = () => reject(req.error);
-        };
+        // Opening a database that does not exist yet would create it empty (and an open
+        // connection would block the extension's upgrade): look first, close after.
+        void indexedDB.databases().then((dbs) => {
+          if (!dbs.some((d) => d.name === 'custodian')) return resolve([]);
+          const open = indexedDB.open('custodian');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const req = db.transaction('events').objectStore('events').getAllKeys();
+            req.onsuccess = () => {
+              db.close();
+              resolve(req.result.map(String));
+            };
+            req.onerror = () => reject(req.error);
+          };
+        });
       }),
   );
 }
@@ -119,4 +139,24 @@ test('queued events reach the ledger exactly once, and survive a failing server'
       .sort(),
   ).toEqual(['page-view', 'reveal']);
   expect(server.ledger.verify()).toMatchObject({ ok: true });
+});
+
+test('a batch whose answer was lost is sent again and stored once', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
+  await configure(serviceWorker, server);
+  const url = `${server.url}/lost.html`;
+  await page.route(url, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: PAGE }),
+  );
+  const before = ledgerEvents(server).size;
+  server.fault.loseResponses = 2;
+  await page.goto(url);
+  await expect(page.locator('#phone')).toHaveText('138****5678');
+  // The server stores the batch twice over (answers lost), then the third send is acknowledged.
+  await expect.poll(() => queued(serviceWorker), { timeout: 20_000 }).toHaveLength(0);
+  expect(server.fault.loseResponses).toBe(0);
+  expect(ledgerEvents(server).size).toBe(before + 1);
 });

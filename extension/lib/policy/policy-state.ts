@@ -4,6 +4,7 @@
 // 3. none: FAIL_CLOSED_POLICY, every http(s) page protected and nothing revealable.
 import { browser } from 'wxt/browser';
 import { parsePolicy } from '../../../shared/policy';
+import { readManagedStorage } from './managed';
 import {
   FAIL_CLOSED_POLICY,
   PolicyStateSchema,
@@ -25,13 +26,8 @@ export type { PolicySource, PolicyState } from '../../../shared/schema';
  */
 export const EFFECTIVE_KEY = 'effectivePolicy';
 
-async function readManaged(): Promise<Record<string, unknown>> {
-  try {
-    return await browser.storage.managed.get(Object.values(MANAGED_KEYS));
-  } catch {
-    return {}; // No managed storage on this browser or profile (not enterprise-managed).
-  }
-}
+/** When managed storage did not answer, read again this soon. */
+const MANAGED_RETRY_MS = 2000;
 
 /**
  * Reads the policy and identity from their sources (slow: see EFFECTIVE_KEY); the background
@@ -39,10 +35,27 @@ async function readManaged(): Promise<Record<string, unknown>> {
  * and problems that say what to fix.
  */
 export async function loadPolicyState(): Promise<PolicyState> {
-  const [managed, local] = await Promise.all([
-    readManaged(),
+  const [managedRead, local] = await Promise.all([
+    readManagedStorage(Object.values(MANAGED_KEYS)),
     browser.storage.local.get(Object.values(LOCAL_KEYS)),
   ]);
+  if (!managedRead.available) {
+    // An administrator's policy may be pinned there and stricter than the options page's: until
+    // it can be read, fail closed (the publisher reads again shortly).
+    return {
+      policy: FAIL_CLOSED_POLICY,
+      source: 'fail-closed',
+      identity: null,
+      identityManaged: false,
+      problems: [
+        {
+          path: '(managed storage)',
+          message: 'Chrome has not answered yet; everything stays masked until it does',
+        },
+      ],
+    };
+  }
+  const managed = managedRead.values;
 
   const managedIdentity = StaffIdentitySchema.safeParse({
     staffId: managed[MANAGED_KEYS.staffId],
@@ -99,7 +112,11 @@ export function createPolicyPublisher(): PolicyPublisher {
   const refresh = () => {
     const mine = ++generation;
     latest = loadPolicyState().then(async (state) => {
-      if (mine === generation) await browser.storage.local.set({ [EFFECTIVE_KEY]: state });
+      if (mine !== generation) return state;
+      await browser.storage.local.set({ [EFFECTIVE_KEY]: state });
+      if (state.problems.some((p) => p.path === '(managed storage)')) {
+        setTimeout(() => mine === generation && refresh(), MANAGED_RETRY_MS);
+      }
       return state;
     });
   };

@@ -2,6 +2,7 @@
 // managed storage (administrators pin them) or else extension local storage (enrollment writes it).
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
+import { readManagedStorage } from '../policy/managed';
 
 /** Keys in both `storage.managed` and `storage.local`. */
 export const SYNC_KEYS = { serverUrl: 'serverUrl', deviceToken: 'deviceToken' } as const;
@@ -12,20 +13,14 @@ const SettingsSchema = z.object({
 });
 export type SyncSettings = z.infer<typeof SettingsSchema>;
 
-async function managed(): Promise<Record<string, unknown>> {
-  try {
-    return await browser.storage.managed.get(Object.values(SYNC_KEYS));
-  } catch {
-    return {}; // Not an enterprise-managed browser.
-  }
-}
-
 /** The settings, or undefined while the device is not set up to sync (events wait in the queue). */
 export async function readSyncSettings(): Promise<SyncSettings | undefined> {
   const [pinned, local] = await Promise.all([
-    managed(),
+    readManagedStorage(Object.values(SYNC_KEYS)),
     browser.storage.local.get(Object.values(SYNC_KEYS)),
   ]);
-  const parsed = SettingsSchema.safeParse({ ...local, ...pinned });
+  // Managed storage not answering yet: use what enrollment stored locally; the queue only
+  // ever sends to a server this device was given, and retries pick up a pinned one later.
+  const parsed = SettingsSchema.safeParse({ ...local, ...(pinned.available ? pinned.values : {}) });
   return parsed.success ? parsed.data : undefined;
 }
