@@ -2,6 +2,7 @@
 // this in the access-governance issue), kept as SHA-256 hashes, and each device's sequence state.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { z } from 'zod';
 import { receive, type Gap, type SequenceState } from './gaps';
 
 /** A device as the routes see it. */
@@ -18,6 +19,29 @@ export interface DeviceStore {
   /** Folds received sequence numbers in; returns the gaps now open for that event device id. */
   receiveSequences(eventDeviceId: string, seqs: readonly number[]): Gap[];
   close(): void;
+}
+
+const SequenceStateSchema = z.object({
+  maxSeq: z.number().int().min(-1),
+  gaps: z.array(
+    z.object({ from: z.number().int().nonnegative(), to: z.number().int().nonnegative() }),
+  ),
+});
+
+/**
+ * A device's stored sequence state. Stored data is parsed, not trusted: an unreadable row (a
+ * hand-edited file) starts the device afresh, which at worst reports a gap that is not there.
+ */
+function readState(stored: string | undefined): SequenceState {
+  if (stored === undefined) return { maxSeq: -1, gaps: [] };
+  try {
+    const parsed = SequenceStateSchema.safeParse(JSON.parse(stored));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Not JSON: handled as unreadable below.
+  }
+  console.warn('[devices] unreadable sequence state; starting that device afresh');
+  return { maxSeq: -1, gaps: [] };
 }
 
 /** Token prefix: recognisable in a leaked-secret scan, and distinct from other credentials. */
@@ -62,11 +86,7 @@ export function openDeviceStore(path: string): DeviceStore {
     'INSERT INTO sequences (event_device_id, state) VALUES (?, ?) ON CONFLICT(event_device_id) DO UPDATE SET state = excluded.state',
   );
   const receiveTx = db.transaction((id: string, seqs: readonly number[]) => {
-    const stored = getState.get(id);
-    const state: SequenceState = stored
-      ? (JSON.parse(stored) as SequenceState)
-      : { maxSeq: -1, gaps: [] };
-    const next = receive(state, seqs);
+    const next = receive(readState(getState.get(id)), seqs);
     putState.run(id, JSON.stringify(next));
     return next.gaps;
   });
