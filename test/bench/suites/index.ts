@@ -2,6 +2,7 @@
 import type { BenchSuite } from '../suite';
 import { maskingSuite } from './masking';
 import { ledgerSuite } from './ledger';
+import { queueSuite } from './queue';
 import { scannerSuite } from './scanner';
 
-export const SUITES: readonly BenchSuite[] = [scannerSuite, maskingSuite, ledgerSuite];
+export const SUITES: readonly BenchSuite[] = [scannerSuite, maskingSuite, ledgerSuite, queueSuite];
