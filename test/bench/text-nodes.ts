@@ -1,21 +1,13 @@
 // Cuts HTML or plain text into the pieces a browser extension is handed, one DOM text node at a time.
+import { SKIPPED_LOCAL_NAMES } from '../../extension/lib/masking/constants';
 import { NODE_MAX_CHARS } from './config';
 
 /** A tag as an HTML parser sees one: `<` then a letter, `/`, `!` or `?`; `a < b` stays text. */
 const TAG = /<[A-Za-z/!?][^<>]*>/g;
 const START_TAG_NAME = /^<([A-Za-z][A-Za-z0-9-]*)/;
 
-/**
- * Elements whose text the extension does not scan: the same list as `SKIPPED_ELEMENTS` in
- * extension/lib/page-findings/text-nodes.ts, which needs a DOM and so is mirrored here.
- */
-export const EXTENSION_SKIPPED_ELEMENTS: ReadonlySet<string> = new Set([
-  'script',
-  'style',
-  'template',
-  'textarea',
-  'noscript',
-]);
+/** Elements whose text the extension does not scan: the masker's own list. */
+export const EXTENSION_SKIPPED_ELEMENTS: ReadonlySet<string> = SKIPPED_LOCAL_NAMES;
 
 export interface SplitOptions {
   /** Longest piece in UTF-16 units. */

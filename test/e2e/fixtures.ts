@@ -13,11 +13,17 @@ import {
   type Page,
   type Worker,
 } from '@playwright/test';
+import { SKIPPED_LOCAL_NAMES } from '../../extension/lib/masking/constants';
 import { createApp } from '../../server/app';
 import { openDeviceStore, type DeviceStore } from '../../server/devices';
 import { openLedger, type Ledger } from '../../server/ledger';
 import { scan } from '../../shared/pii';
-import { PiiTypeSchema, type FindingCounts } from '../../shared/schema';
+import {
+  ExportLineSchema,
+  PiiTypeSchema,
+  type FindingCounts,
+  type StaffEvent,
+} from '../../shared/schema';
 
 /** Where `wxt build` puts the extension (wxt.config.ts: outDir). */
 export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3/', import.meta.url));
@@ -204,25 +210,28 @@ export function badgeOf(worker: Worker, tabId: number): Promise<Badge> {
 /**
  * The findings in a frame's page as the server sent it, per type, worked out independently of
  * the extension (whose masking hides them from the live DOM): the page's HTML is fetched again,
- * parsed without running its scripts, its text read (same skipped elements as the content
- * script, by contract) and scanned here in Node with the engine. Rows a page's script adds later
+ * parsed without running its scripts, its text read (skipping the content script's own
+ * list of elements) and scanned here in Node with the engine. Rows a page's script adds later
  * are not included; tests add them.
  */
 export async function expectedCounts(frame: Frame): Promise<FindingCounts> {
-  const texts = await frame.evaluate(async () => {
-    const html = await (await fetch(location.href)).text();
-    const doc = new DOMParser().parseFromString(html, 'text/html');
-    const skipped = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'TEXTAREA', 'NOSCRIPT']);
-    const out: string[] = [];
-    const walk = (node: Node) => {
-      for (const child of Array.from(node.childNodes)) {
-        if (child.nodeType === Node.TEXT_NODE) out.push(child.textContent ?? '');
-        else if (child instanceof Element && !skipped.has(child.tagName.toUpperCase())) walk(child);
-      }
-    };
-    walk(doc);
-    return out;
-  });
+  const texts = await frame.evaluate(
+    async (skippedNames) => {
+      const html = await (await fetch(location.href)).text();
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      const skipped = new Set(skippedNames);
+      const out: string[] = [];
+      const walk = (node: Node) => {
+        for (const child of Array.from(node.childNodes)) {
+          if (child.nodeType === Node.TEXT_NODE) out.push(child.textContent ?? '');
+          else if (child instanceof Element && !skipped.has(child.localName)) walk(child);
+        }
+      };
+      walk(doc);
+      return out;
+    },
+    [...SKIPPED_LOCAL_NAMES],
+  );
   const counts: FindingCounts = {};
   for (const text of texts) {
     for (const finding of scan(text)) counts[finding.type] = (counts[finding.type] ?? 0) + 1;
@@ -245,3 +254,87 @@ export function addCounts(...all: FindingCounts[]): FindingCounts {
 /** The sum of all counts. */
 export const totalOf = (counts: FindingCounts): number =>
   Object.values(counts).reduce((sum, n) => sum + (n ?? 0), 0);
+
+/** The slice of the `chrome` global the storage helpers evaluate in the service worker. */
+interface StorageInWorker {
+  chrome: {
+    storage: {
+      local: {
+        set(items: object): Promise<void>;
+        get(key: string): Promise<Record<string, unknown>>;
+      };
+    };
+  };
+}
+
+/** Writes keys of the extension's local storage, as the options page or enrollment would. */
+export function setExtensionStorage(worker: Worker, items: Record<string, unknown>): Promise<void> {
+  return worker.evaluate(async (values) => {
+    await (globalThis as unknown as StorageInWorker).chrome.storage.local.set(values);
+  }, items);
+}
+
+/** One key of the extension's local storage. */
+export function extensionStorage(worker: Worker, key: string): Promise<unknown> {
+  return worker.evaluate(
+    async (k) => (await (globalThis as unknown as StorageInWorker).chrome.storage.local.get(k))[k],
+    key,
+  );
+}
+
+/** The version of the policy the background has published (in force for content scripts). */
+export async function policyInForce(worker: Worker): Promise<string | undefined> {
+  const state = (await extensionStorage(worker, 'effectivePolicy')) as
+    { policy?: { version?: string } } | undefined;
+  return state?.policy?.version;
+}
+
+/**
+ * Every event in the extension's local queue (IndexedDB `custodian`, store `events`), read in
+ * the service worker. It never creates the database (an empty one would stop the extension's
+ * own upgrade) and closes its connection (an open one would block a later upgrade).
+ */
+export function queuedEvents(worker: Worker): Promise<StaffEvent[]> {
+  return worker.evaluate(
+    () =>
+      new Promise<StaffEvent[]>((resolve, reject) => {
+        void indexedDB.databases().then((dbs) => {
+          if (!dbs.some((d) => d.name === 'custodian')) return resolve([]);
+          const open = indexedDB.open('custodian');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const db = open.result;
+            const req = db.transaction('events').objectStore('events').getAll();
+            req.onsuccess = () => {
+              db.close();
+              resolve((req.result as { event: StaffEvent }[]).map((q) => q.event));
+            };
+            req.onerror = () => reject(req.error);
+          };
+        });
+      }),
+  );
+}
+
+/** The ids of the events in the extension's local queue. */
+export const queuedIds = async (worker: Worker): Promise<string[]> =>
+  (await queuedEvents(worker)).map((e) => e.id);
+
+/** The staff events in a ledger, by event id; fails the test if one is stored twice. */
+export function ledgerStaffEvents(ledger: Ledger): Map<string, StaffEvent> {
+  const lines = ledger.exportRange(0, ledger.size());
+  if (!lines.ok) throw new Error(lines.error);
+  const out = new Map<string, StaffEvent>();
+  for (const chunk of lines.value) {
+    for (const text of chunk.split('\n').filter(Boolean)) {
+      const line = ExportLineSchema.parse(JSON.parse(text));
+      if (line.type !== 'entry') continue;
+      const entry = JSON.parse(line.canonical) as { kind: string; payload: { event: StaffEvent } };
+      if (entry.kind !== 'staff-event') continue;
+      const { event } = entry.payload;
+      if (out.has(event.id)) throw new Error(`event ${event.id} is in the ledger twice`);
+      out.set(event.id, event);
+    }
+  }
+  return out;
+}

@@ -1,42 +1,15 @@
 // The options page and the popup end to end: a policy checked as it is typed and saved, the
 // identity set, then the popup's view of a protected tab, a reveal counted, and a logged pause.
 import type { Page, Worker } from '@playwright/test';
-import type { PiiType, PolicyState, StaffEvent } from '../../shared/schema';
-import { badgeOf, expect, onlyTabId, test } from './fixtures';
+import type { PiiType, PolicyState } from '../../shared/schema';
+import { badgeOf, expect, extensionStorage, onlyTabId, queuedEvents, test } from './fixtures';
 
 /** The extension's id, from its service worker's URL (chrome-extension://ID/background.js). */
 const extensionId = (worker: Worker) => new URL(worker.url()).host;
 
 /** The policy state the background published for content scripts. */
-const published = (worker: Worker) =>
-  worker.evaluate(async () => {
-    const { chrome } = globalThis as unknown as {
-      chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
-    };
-    return (await chrome.storage.local.get('effectivePolicy')).effectivePolicy as
-      PolicyState | undefined;
-  });
-
-/** Every event in the extension's queue, read from IndexedDB in the service worker. */
-const queuedEvents = (worker: Worker) =>
-  worker.evaluate(
-    () =>
-      new Promise<StaffEvent[]>((resolve, reject) => {
-        const open = indexedDB.open('custodian');
-        // Not created yet: never create it here, or the extension's own upgrade would not run.
-        open.onupgradeneeded = () => open.transaction?.abort();
-        open.onerror = () => resolve([]);
-        open.onsuccess = () => {
-          const db = open.result;
-          const all = db.transaction('events').objectStore('events').getAll();
-          all.onsuccess = () => {
-            resolve((all.result as { event: StaffEvent }[]).map((r) => r.event));
-            db.close();
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
+const published = async (worker: Worker) =>
+  (await extensionStorage(worker, 'effectivePolicy')) as PolicyState | undefined;
 
 /** The counts in a badge title such as "Custodian: 6 phone, 6 cn_id on this page". */
 function countsOfTitle(title: string): Partial<Record<PiiType, number>> {

@@ -2,8 +2,8 @@
 // wants one; the value shows for the policy's time and is masked again; the event is in the
 // local queue, with a keyed hash and never the value. Site rules mask what the engine cannot know.
 import type { Page, Worker } from '@playwright/test';
-import type { StaffEvent, StaffPolicyInput } from '../../shared/schema';
-import { expect, test } from './fixtures';
+import type { StaffPolicyInput } from '../../shared/schema';
+import { expect, policyInForce, queuedEvents, setExtensionStorage, test } from './fixtures';
 
 const POLICY: StaffPolicyInput = {
   version: 'e2e-1',
@@ -30,60 +30,8 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>Reveal</title>
 
 /** Installs a policy and identity as the options page would, and waits until it is in force. */
 async function install(worker: Worker, policy: StaffPolicyInput, identity: object | null) {
-  await worker.evaluate(
-    async ({ policyText, identity }) => {
-      const chrome = (
-        globalThis as unknown as {
-          chrome: { storage: { local: { set(v: object): Promise<void> } } };
-        }
-      ).chrome;
-      await chrome.storage.local.set({ policyText, identity });
-    },
-    { policyText: JSON.stringify(policy), identity },
-  );
-  await expect
-    .poll(() =>
-      worker.evaluate(async () => {
-        const chrome = (
-          globalThis as unknown as {
-            chrome: {
-              storage: {
-                local: {
-                  get(k: string): Promise<Record<string, { policy?: { version?: string } }>>;
-                };
-              };
-            };
-          }
-        ).chrome;
-        return (await chrome.storage.local.get('effectivePolicy')).effectivePolicy?.policy?.version;
-      }),
-    )
-    .toBe(policy.version);
-}
-
-/** Every event in the extension's local queue. */
-function queuedEvents(worker: Worker): Promise<StaffEvent[]> {
-  return worker.evaluate(
-    () =>
-      new Promise<StaffEvent[]>((resolve, reject) => {
-        // Opening a database that does not exist yet would create it empty (and an open
-        // connection would block the extension's upgrade): look first, close after.
-        void indexedDB.databases().then((dbs) => {
-          if (!dbs.some((d) => d.name === 'custodian')) return resolve([]);
-          const open = indexedDB.open('custodian');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const req = db.transaction('events').objectStore('events').getAll();
-            req.onsuccess = () => {
-              db.close();
-              resolve(req.result.map((q: { event: StaffEvent }) => q.event));
-            };
-            req.onerror = () => reject(req.error);
-          };
-        });
-      }),
-  );
+  await setExtensionStorage(worker, { policyText: JSON.stringify(policy), identity });
+  await expect.poll(() => policyInForce(worker)).toBe(policy.version);
 }
 
 async function openPage(page: Page, url: string) {

@@ -10,12 +10,14 @@ import type { BrowserContext, Worker } from '@playwright/test';
 import { createApp } from '../../server/app';
 import { openDeviceStore } from '../../server/devices';
 import { openLedger, type Ledger } from '../../server/ledger';
-import { ExportLineSchema } from '../../shared/schema';
-import { expect, launchWithExtension, test } from './fixtures';
-
-interface ChromeStorage {
-  chrome: { storage: { local: { set(v: object): Promise<void> } } };
-}
+import {
+  expect,
+  launchWithExtension,
+  ledgerStaffEvents,
+  queuedIds,
+  setExtensionStorage,
+  test,
+} from './fixtures';
 
 /** A port free right now on 127.0.0.1, so the server can come back on the same address. */
 async function freePort(): Promise<number> {
@@ -45,48 +47,9 @@ function worker(context: BrowserContext): Promise<Worker> {
   return first ? Promise.resolve(first) : context.waitForEvent('serviceworker');
 }
 
-/** Event ids in the ledger; throws if one is there twice. */
-function ledgerIds(ledger: Ledger): string[] {
-  const lines = ledger.exportRange(0, ledger.size());
-  if (!lines.ok) throw new Error(lines.error);
-  const ids: string[] = [];
-  for (const chunk of lines.value) {
-    for (const text of chunk.split('\n').filter(Boolean)) {
-      const line = ExportLineSchema.parse(JSON.parse(text));
-      if (line.type === 'entry') {
-        ids.push(
-          (JSON.parse(line.canonical) as { payload: { event: { id: string } } }).payload.event.id,
-        );
-      }
-    }
-  }
-  expect(new Set(ids).size, 'no event stored twice').toBe(ids.length);
-  return ids;
-}
-
-function queued(w: Worker): Promise<string[]> {
-  return w.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        // Opening a database that does not exist yet would create it empty (and an open
-        // connection would block the extension's upgrade): look first, close after.
-        void indexedDB.databases().then((dbs) => {
-          if (!dbs.some((d) => d.name === 'custodian')) return resolve([]);
-          const open = indexedDB.open('custodian');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const db = open.result;
-            const req = db.transaction('events').objectStore('events').getAllKeys();
-            req.onsuccess = () => {
-              db.close();
-              resolve(req.result.map(String));
-            };
-            req.onerror = () => reject(req.error);
-          };
-        });
-      }),
-  );
-}
+/** Event ids in the ledger (ledgerStaffEvents fails the test on a duplicate). */
+const ledgerIds = (ledger: Ledger): string[] => [...ledgerStaffEvents(ledger).keys()];
+const queued = queuedIds;
 
 const PAGE = (n: number) =>
   `<!doctype html><meta charset="utf-8"><title>p${n}</title><p>客户 ${n} 手机 1381234${String(5000 + n)}</p>`;
@@ -104,11 +67,11 @@ test('server stopped and restarted, browser closed and reopened: every event arr
   let context = await launchWithExtension(profile);
   try {
     let sw = await worker(context);
-    await sw.evaluate(
-      async (settings) =>
-        (globalThis as unknown as ChromeStorage).chrome.storage.local.set(settings),
-      { serverUrl: base, deviceToken: token, identity: { staffId: 'CS-0420', role: 'support' } },
-    );
+    await setExtensionStorage(sw, {
+      serverUrl: base,
+      deviceToken: token,
+      identity: { staffId: 'CS-0420', role: 'support' },
+    });
     const page = context.pages()[0] ?? (await context.newPage());
     const visit = async (n: number) => {
       await page.goto(`${base}/demo/p${n}`).catch(() => undefined);

@@ -7,7 +7,9 @@ import { createTabFindings, type SessionArea } from './tab-findings';
 export { badgeFor, sumCounts, type BadgeView } from './format';
 export {
   createTabFindings,
+  readTabCounts,
   type SessionArea,
+  type TabCounts,
   type TabFindings,
   type TabTotal,
 } from './tab-findings';

@@ -24,6 +24,26 @@ type TabRecord = z.infer<typeof TabRecordSchema>;
 
 const keyOf = (tabId: number) => `page-findings:tab:${tabId}`;
 
+/** A tab's counts, all frames together, and how many frames reported them. */
+export interface TabCounts {
+  frames: number;
+  counts: FindingCounts;
+}
+
+/**
+ * Reads a tab's counts without changing them (the popup); missing or unreadable: no frame
+ * reported.
+ *
+ * @example
+ *   await readTabCounts(browser.storage.session, tabId); // { frames: 2, counts: { phone: 6 } }
+ */
+export async function readTabCounts(area: SessionArea, tabId: number): Promise<TabCounts> {
+  const parsed = TabRecordSchema.safeParse((await area.get(keyOf(tabId)))[keyOf(tabId)]);
+  if (!parsed.success) return { frames: 0, counts: {} };
+  const frames = Object.values(parsed.data.frames);
+  return { frames: frames.length, counts: sumCounts(frames) };
+}
+
 /** What a report changed: the tab's new total, and whether the other frames must report again. */
 export interface TabTotal {
   total: FindingCounts;

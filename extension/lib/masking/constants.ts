@@ -10,13 +10,14 @@ export const MIN_SCAN_LENGTH = 4;
  */
 export const APPEND_STATE_LENGTH = 2048;
 
-/** Elements whose text is not shown as page text: code, styles, inert templates, form contents. */
-export const SKIPPED_TAGS: ReadonlySet<string> = new Set([
-  'SCRIPT',
-  'STYLE',
-  'TEMPLATE',
-  'TEXTAREA',
-  'NOSCRIPT',
+/** Elements whose text is not shown as page text: code, styles, inert templates, form contents
+ * (HTML local names, so a node's `localName` is compared without upper-casing). */
+export const SKIPPED_LOCAL_NAMES: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'template',
+  'textarea',
+  'noscript',
 ]);
 
 /** Attributes people read on screen (tooltips, image text, hints, screen-reader labels). */

@@ -4,7 +4,12 @@
 import type { FindingCounts } from '../../../shared/schema';
 import type { PiiType, SelectorRule } from '../../../shared/schema';
 import { createAttributeMasker } from './attributes';
-import { FIELD_VALUE_EVENT, READ_ATTRIBUTES, SHADOW_ROOT_EVENT, SKIPPED_TAGS } from './constants';
+import {
+  FIELD_VALUE_EVENT,
+  READ_ATTRIBUTES,
+  SHADOW_ROOT_EVENT,
+  SKIPPED_LOCAL_NAMES,
+} from './constants';
 import { createFieldMasker } from './fields';
 import { createTextMasker } from './text-nodes';
 
@@ -53,18 +58,13 @@ const RUN_THRESHOLD = 8;
 /** Elements whose text the person may edit in place. */
 const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';
 
-/** SKIPPED_TAGS as HTML local names: `localName` needs no upper-casing per node. */
-const SKIPPED_LOCAL_NAMES: ReadonlySet<string> = new Set(
-  [...SKIPPED_TAGS].map((tag) => tag.toLowerCase()),
-);
-
 const isElement = (n: Node): n is Element => n.nodeType === 1;
 const isText = (n: Node): n is Text => n.nodeType === 3;
 
 /**
  * Starts masking `doc` now (call at document_start). Contract:
  * - every text node, open shadow root, readable attribute and text field below `doc` is masked
- *   before the mutation that added it is painted; text in SKIPPED_TAGS is never touched;
+ *   before the mutation that added it is painted; text in SKIPPED_LOCAL_NAMES is never touched;
  * - open shadow roots are found when the main-world script reports `attachShadow`, when a host
  *   is parsed (declarative shadow DOM) and in one sweep at DOMContentLoaded; same-origin child
  *   frames (about:blank, srcdoc) are masked from here too, because a frame's own content script
@@ -204,7 +204,7 @@ export function createMasker(doc: Document): Masker {
         const walker = el.ownerDocument.createTreeWalker(el, NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) {
           const parent = n.parentElement;
-          if (parent && SKIPPED_TAGS.has(parent.tagName.toUpperCase())) continue;
+          if (parent && SKIPPED_LOCAL_NAMES.has(parent.localName)) continue;
           text.applyRule(n as Text, rule.type);
         }
       }

@@ -1,4 +1,3 @@
-// Page findings: what PII a page shows, counted per type and kept current as the page changes.
-export { countFindings, sameCounts, type Scan } from './count';
-export { SKIPPED_ELEMENTS, textNodesUnder } from './text-nodes';
+// Page findings: what PII a page shows (as the masker counts it), kept current as the page changes.
+export { sameCounts } from './count';
 export { watchPageFindings, type PageFindingsWatch, type Report, type WatchOptions } from './watch';

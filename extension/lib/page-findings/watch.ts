@@ -1,18 +1,16 @@
 // Keeps a document's finding counts current: counts on load, then again after the page changes.
 import type { FindingCounts, ReportTrigger } from '../../../shared/schema';
 import { RECOUNT_DELAY_MS } from '../config';
-import { countFindings, sameCounts, type Scan } from './count';
+import { sameCounts } from './count';
 
 export interface WatchOptions {
-  /** The detection engine; tests pass a stub. */
-  scan?: Scan;
-  /** Counts the page's findings; default: scan its text (the masker passes its own count). */
-  count?: () => FindingCounts;
+  /** Counts the page's findings now (the masker's count of what it masked). */
+  count: () => FindingCounts;
   /**
-   * Tells the watch when the page changed; default: its own MutationObserver. The masker passes
-   * its change notifications, so a large insert is observed once, not twice.
+   * Tells the watch when the page changed: the masker's change notifications, so the page is
+   * observed once, not twice.
    */
-  subscribe?: (onChange: () => void) => () => void;
+  subscribe: (onChange: () => void) => () => void;
   /** How long DOM changes are folded together before one recount. */
   delayMs?: number;
 }
@@ -40,15 +38,17 @@ export interface PageFindingsWatch {
  * The masker's own writes cause a recount too, but its counts are unchanged, so nothing is sent.
  *
  * @example
- *   const watch = watchPageFindings(document, (counts, trigger) => send({ counts, trigger }));
+ *   const watch = watchPageFindings(document, (counts, trigger) => send({ counts, trigger }), {
+ *     count: () => masker.counts(),
+ *     subscribe: (onChange) => masker.onChange(onChange),
+ *   });
  */
 export function watchPageFindings(
   doc: Document,
   report: Report,
-  options: WatchOptions = {},
+  options: WatchOptions,
 ): PageFindingsWatch {
-  const { scan, delayMs = RECOUNT_DELAY_MS } = options;
-  const count = options.count ?? (() => countFindings(doc, scan));
+  const { count, delayMs = RECOUNT_DELAY_MS } = options;
   const view = doc.defaultView;
   let last: FindingCounts = {};
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -73,13 +73,7 @@ export function watchPageFindings(
   const onChange = () => {
     if (active) timer ??= setTimeout(() => recount('change'), delayMs);
   };
-  let unsubscribe: () => void;
-  if (options.subscribe) unsubscribe = options.subscribe(onChange);
-  else {
-    const observer = new MutationObserver(onChange);
-    observer.observe(doc, { childList: true, subtree: true, characterData: true });
-    unsubscribe = () => observer.disconnect();
-  }
+  const unsubscribe = options.subscribe(onChange);
 
   const onPageHide = () => {
     if (!active) return;

@@ -2,11 +2,10 @@
 // each tab's top-frame page so a pause is recorded against it and ends when the page goes away.
 import type { BackgroundToContent, PageFindingsMessage, PolicyState } from '../../../shared/schema';
 import type { PopupStatus, PopupToBackground, SetPauseAnswer } from '../../../shared/schema/popup';
-import type { SessionArea } from '../badge';
+import { readTabCounts, type SessionArea } from '../badge';
 import { countEvents, enqueueEvent, queueStatus, type NewEvent } from '../queue';
 import { pauseEvent, setPause } from './pause';
 import { localDay, popupStatus } from './status';
-import { readTabCounts } from './tab-counts';
 import { NO_TAB_STATE, readTabState, serialByKey, writeTabState, type TabState } from './tab-state';
 
 export { popupStatus, localDay } from './status';

@@ -3,7 +3,7 @@
 import { mayPause } from '../../../shared/policy';
 import type { PolicyState } from '../../../shared/schema';
 import type { PopupStatus } from '../../../shared/schema/popup';
-import type { TabCounts } from './tab-counts';
+import type { TabCounts } from '../badge';
 import type { TabState } from './tab-state';
 
 export interface StatusInputs {
