@@ -6,3 +6,4 @@ export * from './events';
 export * from './ingest';
 export * from './popup';
 export * from './ledger';
+export * from './consent';

@@ -1,0 +1,174 @@
+// A checker for the subset of JSON Schema (2020-12) that z.toJSONSchema writes for our consent
+// schemas. The widget uses it instead of zod to stay within its 15 KiB budget; json-check.test.ts
+// proves it accepts and refuses what zod does. Unknown keywords are refused loudly, not ignored.
+
+/** A JSON Schema node as z.toJSONSchema writes it (only the keywords below are understood). */
+export interface JsonSchema {
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
+  type?: 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'null';
+  const?: unknown;
+  enum?: readonly unknown[];
+  anyOf?: readonly JsonSchema[];
+  oneOf?: readonly JsonSchema[];
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  minItems?: number;
+  maxItems?: number;
+  items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
+  required?: readonly string[];
+  additionalProperties?: boolean | JsonSchema;
+  propertyNames?: JsonSchema;
+}
+
+/** Where a value breaks its schema: a path such as `policy.purposes[2].title` and what is wrong. */
+export type JsonCheck = { ok: true } | { ok: false; path: string; message: string };
+
+const KNOWN = new Set([
+  '$schema',
+  '$ref',
+  '$defs',
+  'id',
+  'type',
+  'const',
+  'enum',
+  'anyOf',
+  'oneOf',
+  'pattern',
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'minItems',
+  'maxItems',
+  'items',
+  'properties',
+  'required',
+  'additionalProperties',
+  'propertyNames',
+  // Annotations and formats whose meaning a pattern next to them already carries.
+  'format',
+  'description',
+  'default',
+]);
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const typeOf = (v: unknown): string =>
+  v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'array'
+      : typeof v === 'number' && Number.isInteger(v)
+        ? 'integer'
+        : typeof v;
+
+const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : String(v));
+
+/**
+ * Checks `value` against `schema` (whose `$defs` resolve `$ref`s). Returns the first problem.
+ *
+ * @example
+ *   checkJson({ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, {});
+ *   // { ok: false, path: 'a', message: 'is missing' }
+ */
+export function checkJson(
+  schema: JsonSchema,
+  value: unknown,
+  root: JsonSchema = schema,
+): JsonCheck {
+  return check(schema, value, '', root.$defs ?? {});
+}
+
+function fail(path: string, message: string): JsonCheck {
+  return { ok: false, path, message };
+}
+
+const join = (path: string, key: string | number): string =>
+  typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+
+function check(
+  s: JsonSchema,
+  v: unknown,
+  path: string,
+  defs: Record<string, JsonSchema>,
+): JsonCheck {
+  for (const key in s) {
+    if (!KNOWN.has(key))
+      return fail(path, `the schema uses '${key}', which json-check cannot check`);
+  }
+  if (s.$ref !== undefined) {
+    const target = defs[s.$ref.replace('#/$defs/', '')];
+    if (!target) return fail(path, `the schema refers to ${s.$ref}, which it does not define`);
+    const r = check(target, v, path, defs);
+    if (!r.ok) return r;
+  }
+  const t = typeOf(v);
+  if (s.type && !(s.type === t || (s.type === 'number' && t === 'integer'))) {
+    return fail(
+      path,
+      `must be ${s.type === 'integer' ? 'a whole number' : `a ${s.type}`}, not ${t}`,
+    );
+  }
+  if ('const' in s && v !== s.const) return fail(path, `must be ${show(s.const)}`);
+  if (s.enum && !s.enum.includes(v))
+    return fail(path, `must be one of ${s.enum.map(show).join(', ')}`);
+  const alternatives = s.anyOf ?? s.oneOf;
+  if (alternatives) {
+    const results = alternatives.map((a) => check(a, v, path, defs));
+    if (!results.some((r) => r.ok)) return results[results.length - 1] ?? fail(path, 'no option');
+  }
+  if (typeof v === 'string') {
+    const length = [...v].length;
+    if (s.minLength !== undefined && length < s.minLength)
+      return fail(path, `must be at least ${s.minLength} characters`);
+    if (s.maxLength !== undefined && length > s.maxLength)
+      return fail(path, `must be at most ${s.maxLength} characters`);
+    if (s.pattern !== undefined && !new RegExp(s.pattern, 'u').test(v))
+      return fail(path, `must match ${s.pattern}`);
+  }
+  if (typeof v === 'number') {
+    if (s.minimum !== undefined && v < s.minimum) return fail(path, `must be ≥ ${s.minimum}`);
+    if (s.maximum !== undefined && v > s.maximum) return fail(path, `must be ≤ ${s.maximum}`);
+  }
+  if (Array.isArray(v)) {
+    if (s.minItems !== undefined && v.length < s.minItems)
+      return fail(path, `must have at least ${s.minItems} items`);
+    if (s.maxItems !== undefined && v.length > s.maxItems)
+      return fail(path, `must have at most ${s.maxItems} items`);
+    if (s.items) {
+      for (let i = 0; i < v.length; i++) {
+        const r = check(s.items, v[i], join(path, i), defs);
+        if (!r.ok) return r;
+      }
+    }
+  }
+  if (isObject(v)) {
+    for (const key of s.required ?? []) {
+      if (!(key in v) || v[key] === undefined) return fail(join(path, key), 'is missing');
+    }
+    for (const [key, item] of Object.entries(v)) {
+      const where = join(path, key);
+      if (s.propertyNames) {
+        const r = check(s.propertyNames, key, where, defs);
+        if (!r.ok) return fail(where, `is not an allowed name: ${r.message}`);
+      }
+      const declared = s.properties?.[key];
+      if (declared) {
+        const r = check(declared, item, where, defs);
+        if (!r.ok) return r;
+      } else if (s.additionalProperties === false) {
+        return fail(where, 'is not a known field (remove it)');
+      } else if (isObject(s.additionalProperties)) {
+        const r = check(s.additionalProperties, item, where, defs);
+        if (!r.ok) return r;
+      }
+    }
+  }
+  return { ok: true };
+}
