@@ -1,5 +1,6 @@
 // Google Consent Mode v2 signals from the purposes granted, through the policy's mapping.
-import { GCM_SIGNALS, type ConsentPolicy } from '../schema/consent';
+import type { GCM_SIGNALS} from '../schema/consent';
+import { type ConsentPolicy } from '../schema/consent';
 
 export type ConsentModeSignals = Record<(typeof GCM_SIGNALS)[number], 'granted' | 'denied'>;
 
