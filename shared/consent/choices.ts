@@ -13,9 +13,21 @@ const DAY_MS = 86_400_000;
 /** Categories a Global Privacy Control signal refuses (selling and sharing, targeted marketing). */
 export const GPC_REFUSES: readonly PurposeCategory[] = ['marketing', 'sharing'];
 
+/**
+ * Whether Global Privacy Control refuses this purpose.
+ *
+ * @example
+ *   isGpcRefused({ ...purpose, category: 'marketing' }); // true
+ */
 export const isGpcRefused = (purpose: ConsentPurpose): boolean =>
   GPC_REFUSES.includes(purpose.category);
 
+/**
+ * The purposes the customer decides: every one that is not required.
+ *
+ * @example
+ *   optionalPurposes(policy).map((p) => p.id); // ['analytics', 'marketing', …]
+ */
 export const optionalPurposes = (policy: ConsentPolicy): ConsentPurpose[] =>
   policy.purposes.filter((p) => !p.required);
 
@@ -29,14 +41,27 @@ export function initialChoices(policy: ConsentPolicy): Choices {
   return Object.fromEntries(optionalPurposes(policy).map((p) => [p.id, false]));
 }
 
-/** Accept all: every optional purpose on, except those GPC refuses when the signal is on. */
+/**
+ * Accept all (or reject all, `granted` false): every optional purpose on, except those GPC refuses
+ * when the signal is on.
+ *
+ * @example
+ *   allChoices(policy, true, true); // { analytics: true, marketing: false, … }
+ */
 export function allChoices(policy: ConsentPolicy, granted: boolean, gpc: boolean): Choices {
   return Object.fromEntries(
     optionalPurposes(policy).map((p) => [p.id, granted && !(gpc && isGpcRefused(p))]),
   );
 }
 
-/** Checks choices against the policy: one per optional purpose, none for others, GPC respected. */
+/**
+ * Checks choices against the policy: one per optional purpose, none for others, GPC respected.
+ * Returns the first problem, naming the choice, or null.
+ *
+ * @example
+ *   choicesProblem(policy, { analytics: true }, false);
+ *   // 'choices.marketing is missing: decide every optional purpose (R3: no bundled consent)'
+ */
 export function choicesProblem(
   policy: ConsentPolicy,
   choices: Choices,
@@ -51,7 +76,8 @@ export function choicesProblem(
       return `choices.${id}: the browser sent Global Privacy Control, which refuses "${id}"`;
     }
   }
-  const missing = optionalPurposes(policy).find((p) => !(p.id in choices));
+  // Own keys: a purpose called "constructor" must not count as chosen through Object.prototype.
+  const missing = optionalPurposes(policy).find((p) => !Object.hasOwn(choices, p.id));
   return missing
     ? `choices.${missing.id} is missing: decide every optional purpose (R3: no bundled consent)`
     : null;

@@ -53,5 +53,10 @@ export function policyChanges(before: ConsentPolicy, after: ConsentPolicy): Poli
   return { policyText, purposes };
 }
 
-/** True when nothing a customer is shown changed (a re-publish of the same text). */
+/**
+ * True when nothing a customer is shown changed (a re-publish of the same text).
+ *
+ * @example
+ *   unchanged(policyChanges(v1, { ...v1, version: 2 })); // true
+ */
 export const unchanged = (c: PolicyChanges): boolean => !c.policyText && c.purposes.length === 0;

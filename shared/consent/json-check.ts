@@ -12,6 +12,8 @@ export interface JsonSchema {
   anyOf?: readonly JsonSchema[];
   oneOf?: readonly JsonSchema[];
   pattern?: string;
+  /** Only an annotation here: the pattern beside it does the checking; it words the message. */
+  format?: string;
   minLength?: number;
   maxLength?: number;
   minimum?: number;
@@ -70,6 +72,28 @@ const typeOf = (v: unknown): string =>
 
 const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : String(v));
 
+const withArticle = (type: string): string => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
+
+/**
+ * Own keys only: a value's field named `constructor` or `__proto__` must not find
+ * `Object.prototype`'s members in `properties` and pass as a declared field.
+ */
+const own = <T>(record: Record<string, T> | undefined, key: string): T | undefined =>
+  record && Object.hasOwn(record, key) ? record[key] : undefined;
+
+/** Of the failures of every alternative, the one that goes deepest names the field best. */
+function closest(results: readonly JsonCheck[], path: string): JsonCheck {
+  let best: JsonCheck = fail(path, 'matches none of the allowed forms');
+  let depth = -1;
+  for (const r of results) {
+    if (!r.ok && r.path.length > depth) {
+      best = r;
+      depth = r.path.length;
+    }
+  }
+  return best;
+}
+
 /**
  * Checks `value` against `schema` (whose `$defs` resolve `$ref`s). Returns the first problem.
  *
@@ -103,7 +127,7 @@ function check(
       return fail(path, `the schema uses '${key}', which json-check cannot check`);
   }
   if (s.$ref !== undefined) {
-    const target = defs[s.$ref.replace('#/$defs/', '')];
+    const target = own(defs, s.$ref.replace('#/$defs/', ''));
     if (!target) return fail(path, `the schema refers to ${s.$ref}, which it does not define`);
     const r = check(target, v, path, defs);
     if (!r.ok) return r;
@@ -112,7 +136,7 @@ function check(
   if (s.type && !(s.type === t || (s.type === 'number' && t === 'integer'))) {
     return fail(
       path,
-      `must be ${s.type === 'integer' ? 'a whole number' : `a ${s.type}`}, not ${t}`,
+      `must be ${s.type === 'integer' ? 'a whole number' : withArticle(s.type)}, not ${t === 'integer' ? 'a number' : t}`,
     );
   }
   if ('const' in s && v !== s.const) return fail(path, `must be ${show(s.const)}`);
@@ -121,16 +145,29 @@ function check(
   const alternatives = s.anyOf ?? s.oneOf;
   if (alternatives) {
     const results = alternatives.map((a) => check(a, v, path, defs));
-    if (!results.some((r) => r.ok)) return results[results.length - 1] ?? fail(path, 'no option');
+    if (!results.some((r) => r.ok)) {
+      // A choice of constants (`level: 1 | 2 | 3`) is best told as one list.
+      return alternatives.every((a) => 'const' in a)
+        ? fail(path, `must be one of ${alternatives.map((a) => show(a.const)).join(', ')}`)
+        : closest(results, path);
+    }
   }
   if (typeof v === 'string') {
+    // Code points, as zod counts them (and JSON Schema): an emoji is one character, not two.
     const length = [...v].length;
     if (s.minLength !== undefined && length < s.minLength)
       return fail(path, `must be at least ${s.minLength} characters`);
     if (s.maxLength !== undefined && length > s.maxLength)
       return fail(path, `must be at most ${s.maxLength} characters`);
-    if (s.pattern !== undefined && !new RegExp(s.pattern, 'u').test(v))
-      return fail(path, `must match ${s.pattern}`);
+    // No 'u' flag: zod tests these very patterns as written, without flags.
+    if (s.pattern !== undefined && !new RegExp(s.pattern).test(v)) {
+      return fail(
+        path,
+        s.format === 'date-time'
+          ? 'must be a date and time in UTC, such as 2026-01-31T08:00:00.000Z'
+          : `must match ${s.pattern}`,
+      );
+    }
   }
   if (typeof v === 'number') {
     if (s.minimum !== undefined && v < s.minimum) return fail(path, `must be ≥ ${s.minimum}`);
@@ -150,7 +187,7 @@ function check(
   }
   if (isObject(v)) {
     for (const key of s.required ?? []) {
-      if (!(key in v) || v[key] === undefined) return fail(join(path, key), 'is missing');
+      if (own(v, key) === undefined) return fail(join(path, key), 'is missing');
     }
     for (const [key, item] of Object.entries(v)) {
       const where = join(path, key);
@@ -158,7 +195,9 @@ function check(
         const r = check(s.propertyNames, key, where, defs);
         if (!r.ok) return fail(where, `is not an allowed name: ${r.message}`);
       }
-      const declared = s.properties?.[key];
+      const declared = own(s.properties, key);
+      // An optional field set to undefined is absent, as zod and JSON.stringify both take it.
+      if (declared && item === undefined && !s.required?.includes(key)) continue;
       if (declared) {
         const r = check(declared, item, where, defs);
         if (!r.ok) return r;

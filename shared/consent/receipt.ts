@@ -29,9 +29,12 @@ export function receiptText(body: ReceiptBody): Result<string> {
 export function openReceipt(note: string, verifier: NoteVerifier): Result<ReceiptBody> {
   const text = openNote(note, verifier);
   if (!text.ok) return text;
-  const [header, json, rest] = text.value.split('\n');
-  if (header !== RECEIPT_HEADER || json === undefined || rest !== '') {
-    return err(`This note is not a consent receipt: its first line must be ${RECEIPT_HEADER}.`);
+  // Exactly two lines: a blank line inside the text would otherwise hide more after the body.
+  const [header, json, rest, ...more] = text.value.split('\n');
+  if (header !== RECEIPT_HEADER || json === undefined || rest !== '' || more.length > 0) {
+    return err(
+      `This note is not a consent receipt: expected the line ${RECEIPT_HEADER}, then the body's JSON on one line.`,
+    );
   }
   let value: unknown;
   try {
@@ -40,7 +43,11 @@ export function openReceipt(note: string, verifier: NoteVerifier): Result<Receip
     return err('The receipt body is not JSON: the note was damaged.');
   }
   const body = ReceiptBodySchema.safeParse(value);
-  if (!body.success) return err(`The receipt body is malformed: ${body.error.issues[0]?.message}`);
+  if (!body.success) {
+    const issue = body.error.issues[0];
+    const where = issue?.path.map(String).join('.') || 'body';
+    return err(`The receipt body is malformed: ${where}: ${issue?.message ?? 'not a receipt'}.`);
+  }
   const again = receiptText(body.data);
   if (!again.ok || again.value !== text.value)
     return err('The receipt body is not in canonical form.');

@@ -19,16 +19,22 @@ export interface Prompt {
   purposes: string[];
 }
 
-/** Purposes of `policy` whose terms are not the ones decided under (new or changed). */
+/**
+ * Purposes of `policy` whose terms are not the ones decided under: new or changed ones, and all of
+ * them when the policy-wide text (controller, summary, rights, full policy) changed.
+ */
 function changedPurposes(policy: ConsentPolicy, decidedUnder: ConsentPolicy | null): Set<string> {
-  if (!decidedUnder) return new Set(policy.purposes.map((p) => p.id));
+  const all = new Set(policy.purposes.map((p) => p.id));
+  if (!decidedUnder) return all;
   if (decidedUnder.version === policy.version) return new Set();
-  return new Set(
-    policyChanges(decidedUnder, policy)
-      .purposes.filter((c) => c.change !== 'removed')
-      .map((c) => c.purpose),
-  );
+  const changes = policyChanges(decidedUnder, policy);
+  if (changes.policyText) return all;
+  return new Set(changes.purposes.filter((c) => c.change !== 'removed').map((c) => c.purpose));
 }
+
+/** A grant whose time is up: `expiresAt` itself is already too late. */
+const isExpired = (d: PurposeDecision | undefined, now: Date): boolean =>
+  d?.granted === true && d.expiresAt !== null && Date.parse(d.expiresAt) <= now.getTime();
 
 /**
  * The purposes granted now: every required purpose, and each optional one whose latest decision
@@ -50,12 +56,10 @@ export function grantedPurposes(
       continue;
     }
     const d = state.decisions.find((x) => x.purpose === p.id);
-    if (
-      d?.granted &&
-      !stale.has(p.id) &&
-      d.expiresAt !== null &&
-      Date.parse(d.expiresAt) > now.getTime()
-    ) {
+    // `>` and not `!isExpired`: an unreadable expiry (NaN) must not count as granted.
+    const current =
+      d?.granted === true && d.expiresAt !== null && Date.parse(d.expiresAt) > now.getTime();
+    if (current && !stale.has(p.id)) {
       granted.add(p.id);
     }
   }
@@ -71,23 +75,18 @@ export function grantedPurposes(
 export function promptFor(policy: ConsentPolicy, state: DecidedState, now: Date): Prompt | null {
   const optional = policy.purposes.filter((p) => !p.required).map((p) => p.id);
   if (!state.policy) return { reason: 'first-visit', purposes: optional };
-  if (state.policy.version !== policy.version) {
-    const changes = policyChanges(state.policy, policy);
-    if (!unchanged(changes)) {
-      const stale = changedPurposes(policy, state.policy);
-      const undecided = optional.filter(
-        (id) => stale.has(id) || !state.decisions.some((d) => d.purpose === id),
-      );
-      // A policy-wide text change asks about every purpose: the terms they were given under moved.
-      return { reason: 'policy-changed', purposes: changes.policyText ? optional : undecided };
-    }
+  const latest = (id: string) => state.decisions.find((d) => d.purpose === id);
+  const expired = (id: string) => isExpired(latest(id), now);
+  const undecided = (id: string) => latest(id) === undefined;
+  if (state.policy.version !== policy.version && !unchanged(policyChanges(state.policy, policy))) {
+    // Expired grants are asked too: the answer renews every purpose's decision at once.
+    const stale = changedPurposes(policy, state.policy);
+    const ask = optional.filter((id) => stale.has(id) || undecided(id) || expired(id));
+    return { reason: 'policy-changed', purposes: ask };
   }
-  const expired = optional.filter((id) => {
-    const d = state.decisions.find((x) => x.purpose === id);
-    return d?.granted === true && d.expiresAt !== null && Date.parse(d.expiresAt) <= now.getTime();
-  });
-  const undecided = optional.filter((id) => !state.decisions.some((d) => d.purpose === id));
-  if (expired.length > 0) return { reason: 'expired', purposes: [...expired, ...undecided] };
-  if (undecided.length > 0) return { reason: 'policy-changed', purposes: undecided };
-  return null;
+  if (optional.some(expired)) {
+    return { reason: 'expired', purposes: optional.filter((id) => expired(id) || undecided(id)) };
+  }
+  const missing = optional.filter(undecided);
+  return missing.length > 0 ? { reason: 'policy-changed', purposes: missing } : null;
 }
