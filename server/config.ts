@@ -16,6 +16,15 @@ export const EXTENSION_BUILD_DIR = fileURLToPath(
   new URL('../.output/chrome-mv3/', import.meta.url),
 );
 
+/** Where the widget's build writes its bundles (custodian-consent.js and .mjs), served at /widget/.
+ * Resolved from this file, like DEMO_PAGES_DIR. */
+export const WIDGET_BUILD_DIR = fileURLToPath(new URL('../dist/widget/', import.meta.url));
+
+/** The demo shop's consent policy, published at start when site `shop` has none yet. */
+export const DEMO_SHOP_POLICY_FILE = fileURLToPath(
+  new URL('../test/fixtures/consent/shop-policy.v1.json', import.meta.url),
+);
+
 /** The service's files (ledger, its signing key, devices) when `CUSTODIAN_DATA_DIR` is unset:
  * ./data of the checkout, ignored by git. */
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../data/', import.meta.url));

@@ -35,6 +35,15 @@ const KNOWN_ROUTES = [
   'GET /v1/ledger/proof/consistency?from=&to=',
   'GET /v1/ledger/verify',
   'GET /v1/ledger/export?from=&to=',
+  'GET /v1/consent/sites/:site/policy',
+  'POST /v1/consent/sites/:site/decisions',
+  'GET /v1/consent/sites/:site/subjects/:subjectId',
+  'POST /v1/consent/sites/:site/subjects/:subjectId/requests',
+  'POST /v1/consent/sites/:site/verifications',
+  'POST /v1/consent/sites/:site/verifications/:id/confirm',
+  'GET /widget/custodian-consent.js',
+  'GET /widget/custodian-consent.mjs',
+  'GET /dev/outbox (development)',
 ].join(', ');
 
 const errorResponse = (c: Context, status: ContentfulStatusCode, code: string, message: string) =>

@@ -1,14 +1,18 @@
 // The Custodian HTTP app: its routes and its single error handler. Node-specific start-up (ports,
 // environment) lives in server/bin/; tests drive this app through `app.request()`.
 import { Hono } from 'hono';
-import { DEMO_PAGES_DIR } from '../config';
+import { DEMO_PAGES_DIR, WIDGET_BUILD_DIR } from '../config';
+import type { ConsentService, Outbox } from '../consent';
 import type { DeviceStore } from '../devices';
 import type { Ledger } from '../ledger';
+import { consentRoutes } from './consent-routes';
 import { DEMO_PREFIX, serveDemoPages } from './demo-pages';
+import { devOutboxRoutes } from './dev-outbox';
 import { notFound, onError } from './errors';
 import { eventsRoutes } from './events-routes';
 import { ledgerRoutes } from './ledger-routes';
 import { openApiDocument } from './openapi';
+import { widgetFileRoutes } from './widget-files';
 
 export { AppError, readJson, type ErrorBody } from './errors';
 
@@ -19,6 +23,10 @@ export interface AppOptions {
   demoPagesDir?: string;
   /** The audit ledger and the devices that may write to it; without them, no /v1 routes. */
   audit?: { ledger: Ledger; devices: DeviceStore };
+  /** The consent service; `outbox` (development) adds the /dev/outbox pages. */
+  consent?: { service: ConsentService; outbox?: Outbox | null };
+  /** Directory of the built widget; defaults to dist/widget/. */
+  widgetDir?: string;
 }
 
 /** The body of `GET /healthz`. */
@@ -31,7 +39,9 @@ export interface Health {
  * Builds the app. Routes:
  * - `GET /healthz` -> `{ ok: true, version }`; `GET /openapi.json` -> the OpenAPI 3.1 document
  * - `GET /demo/`, `GET /demo/*` -> the demo CRM pages (`/demo` redirects to `/demo/`)
+ * - `GET /widget/custodian-consent.js` and `.mjs` -> the built consent widget (widget-files.ts)
  * - with `audit`: `POST /v1/events` (events-routes.ts) and `GET /v1/ledger/*` (ledger-routes.ts)
+ * - with `consent`: `/v1/consent/sites/:site/*` (consent-routes.ts); with its outbox, `/dev/outbox`
  * Errors, including unknown routes, are JSON `{ error: { code, message } }`.
  *
  * @example
@@ -49,9 +59,15 @@ export function createApp(options: AppOptions): Hono {
   app.get(DEMO_PREFIX.slice(0, -1), (c) => c.redirect(DEMO_PREFIX, 301));
   app.get(`${DEMO_PREFIX}*`, serveDemoPages(options.demoPagesDir ?? DEMO_PAGES_DIR));
 
+  app.route('/', widgetFileRoutes(options.widgetDir ?? WIDGET_BUILD_DIR));
+
   if (options.audit) {
     app.route('/', eventsRoutes(options.audit));
     app.route('/', ledgerRoutes(options.audit.ledger));
+  }
+  if (options.consent) {
+    app.route('/', consentRoutes(options.consent.service));
+    if (options.consent.outbox) app.route('/', devOutboxRoutes(options.consent.outbox));
   }
 
   app.notFound(notFound);

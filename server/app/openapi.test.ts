@@ -17,12 +17,20 @@ describe('GET /openapi.json', () => {
     expect(doc.info.version).toBe('9.9.9');
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/healthz',
+      '/v1/consent/sites/{site}/decisions',
+      '/v1/consent/sites/{site}/policy',
+      '/v1/consent/sites/{site}/subjects/{subjectId}',
+      '/v1/consent/sites/{site}/subjects/{subjectId}/requests',
+      '/v1/consent/sites/{site}/verifications',
+      '/v1/consent/sites/{site}/verifications/{id}/confirm',
       '/v1/events',
       '/v1/ledger/checkpoint',
       '/v1/ledger/export',
       '/v1/ledger/proof/consistency',
       '/v1/ledger/proof/inclusion',
       '/v1/ledger/verify',
+      '/widget/custodian-consent.js',
+      '/widget/custodian-consent.mjs',
     ]);
     expect(doc.paths['/v1/ledger/proof/inclusion']!.get!.parameters).toEqual([
       expect.objectContaining({ name: 'index', required: true }),

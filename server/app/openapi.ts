@@ -5,12 +5,23 @@ import {
   CheckpointResponseSchema,
   ConsistencyProofSchema,
   ConsistencyQuerySchema,
+  DataRequestBodySchema,
+  DataRequestSchema,
+  DecisionRequestSchema,
+  DecisionResponseSchema,
   EventBatchResultSchema,
   EventBatchSchema,
   ExportQuerySchema,
   InclusionProofSchema,
   InclusionQuerySchema,
+  PolicyResponseSchema,
+  SiteIdSchema,
   StaffEventSchema,
+  SubjectStateSchema,
+  VerificationConfirmedSchema,
+  VerificationConfirmSchema,
+  VerificationStartedSchema,
+  VerificationStartSchema,
   VerifyReportSchema,
 } from '../../shared/schema';
 
@@ -28,6 +39,138 @@ const ok = (schema: z.ZodType, description = 'OK') => ({
   description,
   content: { 'application/json': { schema: json(schema) } },
 });
+
+/** A JSON request body. */
+const body = (schema: z.ZodType) => ({
+  required: true,
+  content: { 'application/json': { schema: json(schema, 'input') } },
+});
+
+/** A path parameter (`{name}` in the path). */
+const pathParameter = (name: string, schema: z.ZodType, description: string) => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: json(schema, 'input'),
+});
+
+const site = pathParameter('site', SiteIdSchema, "The policy's site id, e.g. shop");
+const subjectId = pathParameter('subjectId', z.string(), 'The subject id, sub_…');
+const subjectAuth = [{ subjectToken: [] }];
+const tooLarge = error('The body is over 64 KiB');
+
+/** The consent routes (consent-routes.ts). */
+const consentPaths = {
+  '/v1/consent/sites/{site}/policy': {
+    get: {
+      summary: "The site's current policy (or ?version=N) with the hash of each language's text",
+      parameters: [
+        site,
+        { name: 'version', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+      ],
+      responses: {
+        200: ok(PolicyResponseSchema),
+        404: error('No policy published for this site, or no such version'),
+      },
+    },
+  },
+  '/v1/consent/sites/{site}/decisions': {
+    post: {
+      summary:
+        'Record a decision and get its signed receipt; without a token a new subject is created',
+      parameters: [site],
+      security: [{}, ...subjectAuth],
+      requestBody: body(DecisionRequestSchema),
+      responses: {
+        201: ok(DecisionResponseSchema, 'Recorded; `subject` only when this call created it'),
+        200: ok(DecisionResponseSchema, 'A resend of a recorded decisionId: the same receipt'),
+        400: error(
+          'Bad body, unknown version, textHash mismatch, bad choices, or verification-required',
+        ),
+        401: error('The subject token is unknown on this site'),
+        404: error('No policy published for this site'),
+        409: error('The decisionId is recorded for another subject or with other content'),
+        413: tooLarge,
+      },
+    },
+  },
+  '/v1/consent/sites/{site}/subjects/{subjectId}': {
+    get: {
+      summary: "The subject's receipts (oldest first) and data requests",
+      parameters: [site, subjectId],
+      security: subjectAuth,
+      responses: {
+        200: ok(SubjectStateSchema),
+        401: error('No token, or an unknown one'),
+        403: error('A token of another subject'),
+      },
+    },
+  },
+  '/v1/consent/sites/{site}/subjects/{subjectId}/requests': {
+    post: {
+      summary: 'Ask for deletion or a copy; due in 15 days, tracked in the ledger',
+      parameters: [site, subjectId],
+      security: subjectAuth,
+      requestBody: body(DataRequestBodySchema),
+      responses: {
+        201: ok(DataRequestSchema),
+        400: error('The body is not {"kind": "deletion" | "copy"}'),
+        401: error('No token, or an unknown one'),
+        403: error('A token of another subject'),
+        413: tooLarge,
+      },
+    },
+  },
+  '/v1/consent/sites/{site}/verifications': {
+    post: {
+      summary: 'Send a 6-digit code to an address (at most 5 per address per hour)',
+      parameters: [site],
+      requestBody: body(VerificationStartSchema),
+      responses: {
+        201: ok(VerificationStartedSchema),
+        400: error('Bad address for the channel, or a channel the policy does not offer'),
+        404: error('No policy published for this site'),
+        413: tooLarge,
+        429: error('Too many codes to this address in the last hour (see Retry-After)'),
+        502: error('The code gateway failed; try again'),
+      },
+    },
+  },
+  '/v1/consent/sites/{site}/verifications/{id}/confirm': {
+    post: {
+      summary: 'Check the code; the answer holds a single-use verification token (30 minutes)',
+      parameters: [site, pathParameter('id', z.string(), 'The verificationId')],
+      requestBody: body(VerificationConfirmSchema),
+      responses: {
+        200: ok(VerificationConfirmedSchema),
+        400: error('Wrong code (the answer says how many tries are left)'),
+        404: error('No such verification on this site'),
+        409: error('The code was already used'),
+        410: error('The code has expired'),
+        429: error('Locked after 5 wrong codes'),
+      },
+    },
+  },
+  '/widget/custodian-consent.js': {
+    get: {
+      summary: 'The consent widget as a classic script',
+      responses: {
+        200: { description: 'text/javascript' },
+        404: error('Not built: run npm run build'),
+      },
+    },
+  },
+  '/widget/custodian-consent.mjs': {
+    get: {
+      summary: 'The consent widget as an ES module',
+      responses: {
+        200: { description: 'text/javascript' },
+        404: error('Not built: run npm run build'),
+      },
+    },
+  },
+};
 
 /** Query parameters of a GET route, from its zod object schema. */
 function queryParameters(schema: z.ZodObject): object[] {
@@ -53,10 +196,18 @@ export function openApiDocument(version: string) {
       version,
       description:
         'Staff events from the extension go into an append-only ledger (RFC 6962 Merkle tree, ' +
-        'signed C2SP checkpoints). Every input is validated; bad input is a 400 naming the field.',
+        'signed C2SP checkpoints); consent decisions get receipts signed by the same key and are ' +
+        'logged there too. Every input is validated; bad input is a 400 naming the field.',
     },
     components: {
-      securitySchemes: { deviceToken: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        deviceToken: { type: 'http', scheme: 'bearer' },
+        subjectToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'cst_…, from the first decision',
+        },
+      },
       schemas: { StaffEvent: json(StaffEventSchema) },
     },
     paths: {
@@ -135,6 +286,7 @@ export function openApiDocument(version: string) {
           },
         },
       },
+      ...consentPaths,
     },
   };
 }

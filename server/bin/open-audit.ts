@@ -1,8 +1,15 @@
-// Opens the service's stores in the data directory: the ledger and the device store. Shared by
-// `npm start` and `npm run device`, so both use the same files.
+// Opens the service's stores in the data directory: the ledger, the device store and the consent
+// store. Shared by `npm start`, `npm run device` and `npm run consent`, so all use the same files.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../config';
+import {
+  codeSenderFor,
+  openConsent,
+  readCodeSender,
+  type ConsentService,
+  type Outbox,
+} from '../consent';
 import { openDeviceStore, type DeviceStore } from '../devices';
 import { openLedger, type Ledger } from '../ledger';
 
@@ -10,12 +17,17 @@ export interface Audit {
   dir: string;
   ledger: Ledger;
   devices: DeviceStore;
+  consent: ConsentService;
+  /** The development outbox, when CUSTODIAN_CODE_SENDER is `outbox` (the default). */
+  outbox: Outbox | null;
   close(): void;
 }
 
 /** Opens (creating if needed) the stores; throws with a message that says how to fix it. */
 export function openAudit(env: Record<string, string | undefined>): Audit {
   const dir = dataDir(env);
+  const senderChoice = readCodeSender(env);
+  if (!senderChoice.ok) throw new Error(senderChoice.message);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (error) {
@@ -26,11 +38,23 @@ export function openAudit(env: Record<string, string | undefined>): Audit {
   }
   const ledger = openLedger({ path: join(dir, 'ledger.db') });
   const devices = openDeviceStore(join(dir, 'devices.db'));
+  const { sender, outbox } = codeSenderFor(senderChoice.value);
+  let consent: ConsentService;
+  try {
+    consent = openConsent({ dir, ledger, sender });
+  } catch (error) {
+    ledger.close();
+    devices.close();
+    throw error;
+  }
   return {
     dir,
     ledger,
     devices,
+    consent,
+    outbox,
     close() {
+      consent.close();
       ledger.close();
       devices.close();
     },

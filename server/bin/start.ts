@@ -1,9 +1,18 @@
-// `npm start`: serves the app on HOST:PORT (default 127.0.0.1:8787) and says where the built
-// extension is. Only wiring: routes live in server/app/, constants in server/config.ts.
+// `npm start`: serves the app on HOST:PORT (default 127.0.0.1:8787), publishes the demo shop's
+// consent policy on first start, and says where the built extension and widget are. Only wiring:
+// routes live in server/app/, constants in server/config.ts.
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from '../app';
-import { DEMO_PAGES_DIR, EXTENSION_BUILD_DIR, readListenOptions } from '../config';
+import {
+  DEMO_PAGES_DIR,
+  DEMO_SHOP_POLICY_FILE,
+  EXTENSION_BUILD_DIR,
+  readListenOptions,
+  WIDGET_BUILD_DIR,
+} from '../config';
+import type { ConsentService } from '../consent';
 import { openAudit, type Audit } from './open-audit';
 
 const listen = readListenOptions(process.env);
@@ -32,10 +41,38 @@ try {
   process.exit(1);
 }
 
-const app = createApp({ version, demoPagesDir: DEMO_PAGES_DIR, audit });
+const app = createApp({
+  version,
+  demoPagesDir: DEMO_PAGES_DIR,
+  audit,
+  consent: { service: audit.consent, outbox: audit.outbox },
+});
+
+/** The demo shop (/demo/shop/) needs a policy for site `shop`: publish v1 unless one exists. */
+function publishDemoShop(consent: ConsentService, port: number): string {
+  if (consent.policy('shop').ok) return 'site shop: policy already published';
+  const origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+  let policy: unknown;
+  try {
+    policy = JSON.parse(readFileSync(DEMO_SHOP_POLICY_FILE, 'utf8'));
+  } catch (error) {
+    return `site shop: not published, cannot read ${DEMO_SHOP_POLICY_FILE} (${error instanceof Error ? error.message : error})`;
+  }
+  const published = consent.publish(policy, origins);
+  return published.ok
+    ? `site shop: published policy v${published.value.policy.version} for ${origins.join(', ')}`
+    : `site shop: not published: ${published.message}`;
+}
 
 const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
   const base = `http://${host.includes(':') ? `[${host}]` : host}:${info.port}`;
+  const shop = publishDemoShop(audit.consent, info.port);
+  const widget = existsSync(join(WIDGET_BUILD_DIR, 'custodian-consent.js'))
+    ? `${base}/widget/custodian-consent.js (and .mjs)`
+    : `${base}/widget/custodian-consent.js (not built yet: run \`npm run build\`)`;
+  const outbox = audit.outbox
+    ? `${base}/dev/outbox (development: codes are shown here, not sent; CUSTODIAN_CODE_SENDER=webhook:https://… sends them)`
+    : 'codes go to the CUSTODIAN_CODE_SENDER webhook';
   const extension = existsSync(EXTENSION_BUILD_DIR)
     ? `${EXTENSION_BUILD_DIR}\n  load it unpacked: chrome://extensions -> Developer mode -> Load unpacked`
     : `${EXTENSION_BUILD_DIR} (not built yet: run \`npm run build\`)`;
@@ -46,10 +83,21 @@ const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
       `  demo pages: ${base}/demo/`,
       `  audit:      ${base}/v1/events, ${base}/v1/ledger/checkpoint (data in ${audit.dir})`,
       '  a device token for the extension: npm run device -- add "CS-0420 laptop"',
+      `  consent:    ${base}/v1/consent/sites/shop/policy (${shop})`,
+      `  demo shop:  ${base}/demo/shop/`,
+      `  widget:     ${widget}`,
+      `  codes:      ${outbox}`,
+      '  publish a policy: npm run consent -- publish FILE --origin https://your.shop',
       `Staff extension (Chrome MV3): ${extension}`,
       'Stop with Ctrl+C.',
     ].join('\n'),
   );
+  if (audit.outbox && !/^(?:127\.|::1$|localhost$)/.test(host)) {
+    console.warn(
+      `custodian: warning: HOST=${host} exposes /dev/outbox, with every code and address, to the ` +
+        'network. Outside development set CUSTODIAN_CODE_SENDER=webhook:https://your-gateway/send.',
+    );
+  }
 });
 
 server.on('error', (err: NodeJS.ErrnoException) => {

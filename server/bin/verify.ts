@@ -1,5 +1,5 @@
-// `npm run verify -- --db FILE` or `-- --export FILE --key KEY [--last-checkpoint FILE]`: only
-// wiring; the verifier lives in server/ledger/verify-cli.ts.
+// `npm run verify -- --db FILE`, `-- --export FILE --key KEY [--last-checkpoint FILE]` or
+// `-- --receipt FILE [--key KEY]`: only wiring; the verifier lives in server/ledger/verify-cli.ts.
 import { runVerify } from '../ledger/verify-cli';
 
 runVerify(process.argv.slice(2), {

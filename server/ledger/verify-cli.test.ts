@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { shopDecision, shopPolicy, tempConsent } from '../consent/test-helpers';
 import { runVerify } from './verify-cli';
 import { event, tempDir, tempLedger } from './test-helpers';
 
@@ -93,5 +94,92 @@ describe('npm run verify -- --export', () => {
       out: expect.stringMatching(/^BROKEN at entry 250 \(line \d+/),
     });
     ledger.close();
+  });
+});
+
+describe('npm run verify -- --receipt', () => {
+  /** A receipt from a consent service, saved as the widget lets a customer download it. */
+  function savedReceipt() {
+    const t = tempConsent();
+    const published = t.consent.publish(shopPolicy(1));
+    if (!published.ok) throw new Error(published.message);
+    const decided = t.consent.decide(
+      'shop',
+      undefined,
+      shopDecision(published.value.textHashes.en),
+    );
+    if (!decided.ok) throw new Error(decided.message);
+    const receipt = decided.value.response.receipt;
+    const file = join(tempDir(), 'receipt.json');
+    writeFileSync(file, JSON.stringify(receipt, null, 2));
+    t.close();
+    return { file, receipt, keyFile: join(t.dir, 'ledger-key.pub'), publicKey: t.ledger.publicKey };
+  }
+
+  it('checks the signature with the key given (a file or the key text) and prints the decisions', async () => {
+    const { file, receipt, keyFile, publicKey } = savedReceipt();
+    for (const key of [keyFile, publicKey]) {
+      const ok = await run('--receipt', file, '--key', key);
+      expect(ok.code).toBe(0);
+      expect(ok.out).toContain(
+        `OK: receipt ${receipt.body.receiptId} of ${receipt.body.subjectId}`,
+      );
+      expect(ok.out).toContain(
+        'granted: orders, analytics; refused: marketing, partner-sharing, id-verification',
+      );
+      expect(ok.out).toContain('the key you gave');
+    }
+  });
+
+  it('without --key, uses the key inside and says to compare it with the published one', async () => {
+    const { file, publicKey } = savedReceipt();
+    const result = await run('--receipt', file);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(`signed by ${publicKey}, THE KEY INSIDE THE RECEIPT`);
+    expect(result.out).toContain('GET /v1/ledger/checkpoint -> publicKey');
+  });
+
+  it('exits 1 when one byte of the note changed, the body was edited, or another key signed', async () => {
+    const { file, receipt, keyFile } = savedReceipt();
+    const at = receipt.note.indexOf('"marketing"') + 1;
+    writeFileSync(
+      file,
+      JSON.stringify({
+        ...receipt,
+        note: receipt.note.slice(0, at) + 'n' + receipt.note.slice(at + 1),
+      }),
+    );
+    const note = await run('--receipt', file, '--key', keyFile);
+    expect(note.code).toBe(1);
+    expect(note.out).toMatch(/^BROKEN: the receipt's signature does not verify/);
+
+    const decisions = receipt.body.decisions.map((d) => ({ ...d, granted: true }));
+    writeFileSync(file, JSON.stringify({ ...receipt, body: { ...receipt.body, decisions } }));
+    const body = await run('--receipt', file, '--key', keyFile);
+    expect(body).toMatchObject({
+      code: 1,
+      out: expect.stringMatching(/body is not the one its note signs/),
+    });
+
+    writeFileSync(file, JSON.stringify(receipt));
+    const { ledger } = tempLedger();
+    const other = await run('--receipt', file, '--key', ledger.publicKey);
+    ledger.close();
+    expect(other).toMatchObject({ code: 1, out: expect.stringMatching(/no signature by the key/) });
+  });
+
+  it('exits 2 for a missing or non-JSON file and mixed modes', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'x.json'), 'not json');
+    for (const argv of [
+      ['--receipt', join(dir, 'none.json')],
+      ['--receipt', join(dir, 'x.json')],
+      ['--receipt', join(dir, 'x.json'), '--db', join(dir, 'l.db')],
+      ['--receipt', join(dir, 'x.json'), '--key', join(dir, 'nokey')],
+    ]) {
+      const result = await run(...argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.err).toMatch(/usage: npm run verify/);
+    }
   });
 });

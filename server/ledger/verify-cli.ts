@@ -1,15 +1,19 @@
-// `npm run verify`: checks a ledger file, or an export file away from the server, and prints OK
-// with size and root or the first broken entry and why. Exit 0 OK, 1 broken, 2 usage error.
+// `npm run verify`: checks a ledger file, an export file away from the server, or a consent
+// receipt, and prints OK with what was checked or what is broken and why. Exit 0 OK, 1 broken,
+// 2 usage error.
 import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
+import { openReceipt } from '../../shared/consent';
 import {
+  canonicalize,
   openCheckpoint,
   parseVerifierKey,
   type Checkpoint,
   type VerifierKey,
 } from '../../shared/ledger';
+import { SignedReceiptSchema } from '../../shared/schema';
 import { exportVerifier } from '../../shared/ledger/export-verify';
 import { KEY_FILE_NAME } from './config';
 import { ed25519Verifier, nodeHasher, nodeTreeHasher } from './node-crypto';
@@ -23,16 +27,21 @@ export interface CliIo {
 const USAGE = [
   'usage: npm run verify -- --db FILE [--key KEY_FILE]',
   '       npm run verify -- --export FILE --key KEY_FILE [--last-checkpoint FILE]',
+  '       npm run verify -- --receipt FILE [--key KEY_FILE]',
   '  --db FILE               a ledger database (the server may keep running)',
   `  --key KEY_FILE          the ledger's public key (default for --db: ${KEY_FILE_NAME}.pub beside FILE)`,
   '  --export FILE           a file saved from GET /v1/ledger/export',
   '  --last-checkpoint FILE  checks the export extends this checkpoint, then stores the newest one in it',
+  '  --receipt FILE          a consent receipt (the SignedReceipt JSON the widget lets you download);',
+  '                          without --key it is checked with the key inside it, which you must then',
+  '                          compare with GET /v1/ledger/checkpoint -> publicKey',
+  '  KEY_FILE may also be the key text itself, <name>+<hash>+<base64>',
 ].join('\n');
 
 class UsageError extends Error {}
 
 function parseArgs(argv: readonly string[]): Map<string, string> {
-  const known = new Set(['--db', '--key', '--export', '--last-checkpoint']);
+  const known = new Set(['--db', '--key', '--export', '--last-checkpoint', '--receipt']);
   const args = new Map<string, string>();
   for (let i = 0; i < argv.length; i += 2) {
     const [name, value] = [argv[i]!, argv[i + 1]];
@@ -41,20 +50,90 @@ function parseArgs(argv: readonly string[]): Map<string, string> {
       throw new UsageError(`${name} needs a value`);
     args.set(name, value);
   }
-  if (args.has('--db') === args.has('--export'))
-    throw new UsageError('give either --db or --export');
+  if (['--db', '--export', '--receipt'].filter((m) => args.has(m)).length !== 1)
+    throw new UsageError('give one of --db, --export or --receipt');
   if (args.has('--export') && !args.has('--key')) {
     throw new UsageError("--export needs --key: the ledger's public key, from a source you trust");
   }
   return args;
 }
 
+/** The key in the file at `path`, or `path` itself when it is a key's text. */
 function readKey(path: string): VerifierKey {
-  if (!existsSync(path))
+  if (!existsSync(path)) {
+    const inline = parseVerifierKey(nodeHasher, path);
+    if (inline.ok) return inline.value;
     throw new UsageError(`no key file at ${path}; pass the ledger's public key with --key FILE`);
+  }
   const key = parseVerifierKey(nodeHasher, readFileSync(path, 'utf8'));
   if (!key.ok) throw new UsageError(`${path}: ${key.error}`);
   return key.value;
+}
+
+/** Checks a downloaded consent receipt: its signature, and that its body is the signed one. */
+function verifyReceipt(file: string, keyPath: string | undefined, io: CliIo): number {
+  if (!existsSync(file)) throw new UsageError(`no receipt file at ${file}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new UsageError(`${file} is not JSON: give the receipt file as downloaded`);
+  }
+  const receipt = SignedReceiptSchema.safeParse(json);
+  if (!receipt.success) {
+    const issue = receipt.error.issues[0];
+    io.out(
+      `BROKEN: ${file} is not a well-formed receipt (${issue?.path.join('.') || 'top level'}: ${issue?.message}).`,
+    );
+    return 1;
+  }
+  const { note, publicKey, body, ledgerIndex } = receipt.data;
+  let key: VerifierKey;
+  if (keyPath) key = readKey(keyPath);
+  else {
+    const inside = parseVerifierKey(nodeHasher, publicKey);
+    if (!inside.ok) {
+      io.out(`BROKEN: the receipt's publicKey is not a key: ${inside.error}`);
+      return 1;
+    }
+    key = inside.value;
+  }
+  const opened = openReceipt(note, ed25519Verifier(key));
+  if (!opened.ok) {
+    io.out(`BROKEN: the receipt's signature does not verify: ${opened.error}`);
+    io.err(
+      'Do not rely on this receipt: it was changed after it was signed, or signed by another key.',
+    );
+    return 1;
+  }
+  const signed = canonicalize(opened.value);
+  const shown = canonicalize(body);
+  if (!signed.ok || !shown.ok || signed.text !== shown.text) {
+    io.out("BROKEN: the receipt's body is not the one its note signs (the body was edited).");
+    return 1;
+  }
+  const granted = body.decisions.filter((d) => d.granted).map((d) => d.purpose);
+  const refused = body.decisions.filter((d) => !d.granted).map((d) => d.purpose);
+  io.out(
+    `OK: receipt ${body.receiptId} of ${body.subjectId} on site ${body.site}, policy version ` +
+      `${body.policyVersion} (${body.language}), decided ${body.decidedAt}, recorded ${body.recordedAt}`,
+  );
+  io.out(
+    `  granted: ${granted.join(', ') || '(none)'}; refused: ${refused.join(', ') || '(none)'}`,
+  );
+  io.out(
+    `  verification: ${body.verification ? `${body.verification.channel} at ${body.verification.verifiedAt}` : 'none'}; ledger entry ${ledgerIndex}`,
+  );
+  const used = `${key.name}+${key.keyHash.toString(16).padStart(8, '0')}`;
+  if (!keyPath) {
+    io.out(
+      `  signed by ${publicKey}, THE KEY INSIDE THE RECEIPT: this proves nothing until you compare it ` +
+        'with the key the service publishes (GET /v1/ledger/checkpoint -> publicKey), or run again with --key.',
+    );
+  } else {
+    io.out(`  signed by ${used}, the key you gave`);
+  }
+  return 0;
 }
 
 function verifyDb(file: string, keyPath: string, io: CliIo): number {
@@ -136,6 +215,8 @@ async function verifyExport(
 export async function runVerify(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const args = parseArgs(argv);
+    const receipt = args.get('--receipt');
+    if (receipt) return verifyReceipt(receipt, args.get('--key'), io);
     const db = args.get('--db');
     if (db) return verifyDb(db, args.get('--key') ?? join(dirname(db), `${KEY_FILE_NAME}.pub`), io);
     return await verifyExport(

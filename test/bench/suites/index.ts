@@ -4,5 +4,12 @@ import { maskingSuite } from './masking';
 import { ledgerSuite } from './ledger';
 import { queueSuite } from './queue';
 import { scannerSuite } from './scanner';
+import { widgetSuite } from './widget';
 
-export const SUITES: readonly BenchSuite[] = [scannerSuite, maskingSuite, ledgerSuite, queueSuite];
+export const SUITES: readonly BenchSuite[] = [
+  scannerSuite,
+  maskingSuite,
+  ledgerSuite,
+  queueSuite,
+  widgetSuite,
+];
