@@ -371,6 +371,32 @@ describe('verification (R5)', () => {
     expect(await expectError(reused, 400, 'verification-required')).toMatch(/already used/);
   });
 
+  it('asks no code to keep a sensitive grant in force or to withdraw it (R6: one step)', async () => {
+    const { decide, verify } = setup();
+    const sensitive = {
+      analytics: false,
+      marketing: true,
+      'partner-sharing': false,
+      'id-verification': true,
+    };
+    const first = await decide({ choices: sensitive, verificationToken: await verify() });
+    expect(first.status).toBe(201);
+    const { subject } = DecisionResponseSchema.parse(await first.json());
+    const token = subject!.token;
+
+    // Withdraw marketing, keep the ID check: no new grant, no code.
+    const kept = await decide({ choices: { ...sensitive, marketing: false } }, token);
+    expect(kept.status).toBe(201);
+    // Withdraw the ID check itself: no code either.
+    const withdrawn = await decide(
+      { choices: { ...sensitive, marketing: false, 'id-verification': false } },
+      token,
+    );
+    expect(withdrawn.status).toBe(201);
+    // Granting it again is a new grant: the code is asked again.
+    await expectError(await decide({ choices: sensitive }, token), 400, 'verification-required');
+  });
+
   it("refuses an expired token or one of another site, and verifies every decision when 'always'", async () => {
     const always = { ...shopV1(), verification: { when: 'always', channels: ['email'] } };
     const { decide, call, clock, consent, outbox } = setup({ policy: always });

@@ -9,8 +9,10 @@
 //   another subject or other content is a 409;
 // - the version must be published on this site; textHash must be the service's hash of that
 //   version's text in that language; choices must satisfy choicesProblem (GPC included);
-// - verification is required when the policy says 'always', or 'sensitive' and a sensitive
-//   purpose is granted; a token, when sent, must be usable either way, and is spent;
+// - verification is required for a decision that newly grants a purpose (one the subject's
+//   receipts do not grant now): any, when the policy says 'always'; a sensitive one, for
+//   'sensitive'. A withdrawal never waits for a code (R6). A token, when sent, must be usable
+//   either way, and is spent;
 // - grants lapse from decidedAt, but never later than from the moment the service recorded the
 //   decision, so a browser clock set ahead cannot stretch a grant.
 import { canonicalize, signNote } from '../../shared/ledger';
@@ -19,6 +21,7 @@ import {
   DecisionRequestSchema,
   type DecisionRequest,
   type DecisionResponse,
+  type PurposeDecision,
   type ReceiptBody,
   type SignedReceipt,
 } from '../../shared/schema';
@@ -69,6 +72,19 @@ function decisionsOf(
     req.choices,
     new Date(Math.min(Date.parse(req.decidedAt), recordedAt)),
   );
+}
+
+/** The purposes the subject's latest receipts grant at `now` (the latest decision per purpose). */
+function grantedNow(ctx: ConsentContext, subjectId: string, now: number): Set<string> {
+  const latest = new Map<string, PurposeDecision>();
+  for (const { body } of ctx.store.receiptsOf(subjectId)) {
+    for (const d of body.decisions) latest.set(d.purpose, d);
+  }
+  const granted = new Set<string>();
+  for (const [purpose, d] of latest) {
+    if (d.granted && d.expiresAt !== null && Date.parse(d.expiresAt) > now) granted.add(purpose);
+  }
+  return granted;
 }
 
 /** Answers a resent decisionId with its stored receipt, or a 409 when it is not the same decision. */
@@ -157,9 +173,16 @@ export function recordDecision(
   const choices = choicesProblem(policy, req.choices, req.gpc);
   if (choices) return refuse(400, 'bad_choices', `${choices}.`);
 
-  const sensitiveGranted = policy.purposes.some((p) => p.sensitive && req.choices[p.id] === true);
+  // Only a new grant needs a code: keeping a grant in force while withdrawing something else, or
+  // a withdrawal alone (a GPC one included), must stay one step (R6).
+  const inForce = who.value ? grantedNow(ctx, who.value.id, ctx.now()) : new Set<string>();
+  const newGrants = policy.purposes.filter(
+    (p) => !p.required && req.choices[p.id] === true && !inForce.has(p.id),
+  );
   const { when } = policy.verification;
-  const required = when === 'always' || (when === 'sensitive' && sensitiveGranted);
+  const required =
+    (when === 'always' && newGrants.length > 0) ||
+    (when === 'sensitive' && newGrants.some((p) => p.sensitive));
   let token: UsableToken | null = null;
   if (req.verificationToken !== undefined) {
     const usable = usableToken(ctx, site, req.verificationToken);
@@ -170,7 +193,7 @@ export function recordDecision(
       400,
       'verification-required',
       (when === 'always'
-        ? `Site "${site}" verifies every decision`
+        ? `Site "${site}" verifies every new grant`
         : 'Granting a sensitive purpose needs verification (R4, R5)') +
         ': POST …/verifications, confirm the code, then send the decision with verificationToken.',
     );

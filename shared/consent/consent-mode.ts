@@ -1,6 +1,5 @@
 // Google Consent Mode v2 signals from the purposes granted, through the policy's mapping.
-import type { GCM_SIGNALS } from '../schema/consent';
-import { type ConsentPolicy } from '../schema/consent';
+import type { ConsentPolicy, GCM_SIGNALS } from '../schema/consent';
 
 export type ConsentModeSignals = Record<(typeof GCM_SIGNALS)[number], 'granted' | 'denied'>;
 
