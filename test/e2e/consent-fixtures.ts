@@ -3,7 +3,7 @@
 // version 1 published, and a plain system Chromium (no extension) with a fresh context per test.
 // Below the fixtures: helpers that open the shop and use the widget as a customer would.
 import { createPublicKey, verify } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
@@ -54,6 +54,9 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/** The widget bundle the app serves at /widget/ (built by widget/build.ts). */
+const WIDGET_BUNDLE = new URL('../../dist/widget/custodian-consent.js', import.meta.url);
 
 /** The demo shop's policy versions, as published. */
 export const shopPolicy = (version: 1 | 2): unknown =>
@@ -106,6 +109,12 @@ export const test = base.extend<Fixtures, { browser: Browser }>({
 
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the first argument.
   shop: async ({}, use) => {
+    if (!existsSync(WIDGET_BUNDLE)) {
+      throw new Error(
+        'No built widget at dist/widget/custodian-consent.js. Build it with `npx tsx widget/build.ts` ' +
+          '(`npm run test:e2e` builds it before the tests).',
+      );
+    }
     const dir = mkdtempSync(path.join(tmpdir(), 'custodian-e2e-consent-'));
     const ledger = openLedger({ path: path.join(dir, 'ledger.db'), checkpointEveryMs: 0 });
     const { sender, outbox } = outboxSender();
