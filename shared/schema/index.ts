@@ -7,3 +7,4 @@ export * from './ingest';
 export * from './popup';
 export * from './ledger';
 export * from './consent';
+export * from './rules';
