@@ -7,18 +7,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { consentJsonSchemas } from '../shared/consent/json-schemas';
+import { schemaModule } from './schema-code';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const OUT_DIR = path.join(ROOT, '..', 'dist', 'widget');
 /** Issue 5's target: the embed file, everything included, at most 15 KiB gzip. */
 const BUDGET_GZIP_BYTES = 15 * 1024;
 
-/** Replaces shared/consent/json-schemas.ts (which runs zod) with its result, as plain JSON. */
+/** Replaces shared/consent/json-schemas.ts (which runs zod) with its result, compacted (schema-code). */
 const precomputedSchemas: Plugin = {
   name: 'precomputed-json-schemas',
   setup(b) {
     b.onLoad({ filter: /[\\/]shared[\\/]consent[\\/]json-schemas\.ts$/ }, () => ({
-      contents: `export const consentJsonSchemas = ${JSON.stringify(consentJsonSchemas)};`,
+      contents: schemaModule('consentJsonSchemas', consentJsonSchemas),
       loader: 'js',
     }));
   },

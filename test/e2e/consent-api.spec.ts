@@ -90,7 +90,7 @@ test('setSubject brings the first browser’s choices to a second one', async ({
   });
 });
 
-test.fixme(
+test(
   'after setSubject the notice gives way and the privacy center shows the same choices',
   // Widget bug: the open first-visit notice stays, emptied to "Please decide on these again." with
   // no purpose, and its "Save choices" records a refusal of the subject's earlier grants.

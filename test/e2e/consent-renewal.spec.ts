@@ -28,7 +28,7 @@ test('a new policy version shows what changed and asks only about that', async (
   const change = (title: string) => dialog.getByRole('listitem').filter({ hasText: title });
   // Marketing now also uses the city: its data and its description changed.
   await expect(change('Offers by SMS and e-mail')).toContainText(
-    /changed \((Data, description|description, Data)\)/,
+    /changed \((data, description|description, data)\)/,
   );
   await expect(change('Personal recommendations')).toContainText('new');
   await expect(dialog.getByRole('listitem')).toHaveCount(2);

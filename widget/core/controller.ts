@@ -95,6 +95,9 @@ export function createController(o: ControllerOptions) {
   let attempt = 0;
   let retrying = false;
 
+  /** A failure the widget survives: the page's console hears of it. */
+  const fault = (e: unknown) => o.warn(e instanceof Error ? e.message : String(e));
+
   const decided = (record: WidgetStore, chosen: boolean) => ({
     policy: record.policy,
     decisions: chosen ? decisionsChosen(record) : decisionsInForce(record),
@@ -171,7 +174,7 @@ export function createController(o: ControllerOptions) {
       if (o.service) ({ policy, textHashes: hashes } = await o.service.policy());
       else if (o.loadPolicy) policy = await o.loadPolicy();
     } catch (e) {
-      o.warn(e instanceof Error ? e.message : String(e));
+      fault(e);
       if (o.service) retryLater();
     }
     site ||= policy?.site ?? '';
@@ -257,7 +260,7 @@ export function createController(o: ControllerOptions) {
     try {
       set({ state: await o.service.subject(subject) });
     } catch (e) {
-      o.warn(e instanceof Error ? e.message : String(e));
+      fault(e);
     }
   }
 
@@ -271,7 +274,7 @@ export function createController(o: ControllerOptions) {
       set({ state: { ...state, requests: [...state.requests, made] } });
       return true;
     } catch (e) {
-      o.warn(e instanceof Error ? e.message : String(e));
+      fault(e);
       return false;
     }
   }
@@ -302,7 +305,7 @@ export function createController(o: ControllerOptions) {
       set({ state });
       return true;
     } catch (e) {
-      o.warn(e instanceof Error ? e.message : String(e));
+      fault(e);
       return false;
     }
   }

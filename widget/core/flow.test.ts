@@ -3,7 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { initialChoices } from '../../shared/consent/choices';
 import { v1 } from '../test-fixtures';
-import { currentChoices, needsVerification, sensitiveToConfirm, withoutNewSensitive } from './flow';
+import {
+  currentChoices,
+  needsVerification,
+  noticeUpdate,
+  promptKey,
+  sensitiveToConfirm,
+  withoutNewSensitive,
+} from './flow';
 
 const all = { ...initialChoices(v1), analytics: true, 'id-verification': true };
 const none = new Set<string>(['orders']);
@@ -41,5 +48,41 @@ it('states the current choices of every optional purpose', () => {
   expect(currentChoices(v1, new Set(['orders', 'analytics']))).toEqual({
     ...initialChoices(v1),
     analytics: true,
+  });
+});
+
+describe('the notice when the prompt changes (setSubject)', () => {
+  const first = promptKey({ reason: 'first-visit', purposes: ['marketing', 'analytics'] }, null);
+  const changed = promptKey({ reason: 'policy-changed', purposes: ['marketing'] }, v1);
+
+  it('shows the notice on load when there is something to ask, and nothing otherwise', () => {
+    expect(noticeUpdate(undefined, first, undefined)).toBe('show');
+    expect(noticeUpdate(undefined, '', undefined)).toBe(null);
+  });
+
+  it('closes the notice once nothing is left to ask', () => {
+    expect(noticeUpdate(first, '', 'choices')).toBe('close');
+    expect(noticeUpdate(changed, '', 'changes')).toBe('close');
+  });
+
+  it('shows the notice anew for other questions, and leaves an unchanged one alone', () => {
+    expect(noticeUpdate(first, changed, 'choices')).toBe('show');
+    expect(noticeUpdate('', changed, undefined)).toBe('show');
+    expect(noticeUpdate(first, first, 'choices')).toBe(null);
+  });
+
+  it('never takes away a screen the customer is using', () => {
+    for (const screen of ['center', 'sensitive', 'verify']) {
+      expect(noticeUpdate(first, '', screen)).toBe(null);
+      expect(noticeUpdate('', changed, screen)).toBe(null);
+    }
+  });
+
+  it('tells prompts apart by reason, purposes and the version decided under', () => {
+    expect(promptKey(null, v1)).toBe('');
+    expect(changed).not.toBe(
+      promptKey({ reason: 'policy-changed', purposes: ['marketing'] }, null),
+    );
+    expect(changed).not.toBe(promptKey({ reason: 'expired', purposes: ['marketing'] }, v1));
   });
 });

@@ -1,5 +1,6 @@
 // The steps between "the customer chose" and "the decision is recorded": which sensitive purposes
 // need their own explicit confirmation (R4) and whether a one-time code must prove it (R5).
+import type { Prompt } from '../../shared/consent/state';
 import type { Choices, ConsentPolicy } from '../../shared/schema/consent';
 
 /**
@@ -52,3 +53,27 @@ export const currentChoices = (policy: ConsentPolicy, granted: ReadonlySet<strin
   Object.fromEntries(
     policy.purposes.filter((p) => !p.required).map((p) => [p.id, granted.has(p.id)]),
   );
+
+/**
+ * Identifies what the notice asks: the prompt and the policy version decided under (which picks
+ * between the notice and "what changed"); '' when nothing is to be asked.
+ */
+export const promptKey = (prompt: Prompt | null, under: ConsentPolicy | null): string =>
+  prompt ? [prompt.reason, under?.version, ...prompt.purposes].join() : '';
+
+/**
+ * What to do with the notice once the prompt may have changed under it (setSubject brought the
+ * subject's receipts, a grant expired): 'close' it when nothing is left to ask, 'show' it anew
+ * for what is asked now, or nothing. Only the notice, or no screen, gives way: a screen the
+ * customer opened or reached by deciding (privacy center, sensitive, verify) stays.
+ */
+export function noticeUpdate(
+  asked: string | undefined,
+  key: string,
+  screen: string | undefined,
+): 'show' | 'close' | null {
+  if (key === asked) return null;
+  const notice = screen === 'choices' || screen === 'changes';
+  if (!key) return notice ? 'close' : null;
+  return notice || !screen ? 'show' : null;
+}

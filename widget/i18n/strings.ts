@@ -29,6 +29,9 @@ const TEXTS = {
   shared: ['Shared with', '提供给'],
   level: ['Level', '等级'],
   nobody: ['Nobody', '无'],
+  // How the widget joins texts: full-width punctuation in Chinese.
+  colon: [': ', '：'],
+  paren: [(s: S) => ` (${s})`, (s: S) => `（${s}）`],
   days: [(n: N) => `${n} days`, (n: N) => `${n} 天`],
   askAgain: [(n: N) => `; consent lasts ${n} days`, (n: N) => `；同意有效期 ${n} 天`],
   levels: [

@@ -8,6 +8,8 @@ import type { Controller, View } from '../../core/controller';
 import {
   currentChoices,
   needsVerification,
+  noticeUpdate,
+  promptKey,
   sensitiveToConfirm,
   withoutNewSensitive,
 } from '../../core/flow';
@@ -56,7 +58,8 @@ const STATUS_MS = 6000;
 const screenKey = (s: Screen | null) => (s ? s.s + ('ask' in s ? s.ask[0] : '') : '');
 
 export class App extends Component<Props, State> {
-  private prompted = false;
+  /** The prompt (promptKey) the notice last answered to; undefined before the first load. */
+  private asked: string | undefined;
   /** A decision or a verification call is on its way: another click does not start a second. */
   private busy = false;
   private dialog: HTMLDivElement | null = null;
@@ -84,13 +87,22 @@ export class App extends Component<Props, State> {
     const { bus } = this.props;
     this.setState({ v });
     if (!v.ready || !v.policy) return;
-    const before = this.before(v);
     bus.open = () => !this.state.screen && this.go({ s: 'center' });
-    if (v.prompt && !this.prompted) {
-      this.prompted = true;
-      this.go({ s: v.prompt.reason === 'policy-changed' && before ? 'changes' : 'choices' }, v);
-    } else if (bus.wanted) bus.open();
+    // The prompt is looked at again on every change, not only on load: setSubject may bring
+    // decisions that answer it (the notice closes) or leave other questions (the notice shows
+    // them). A decision on its way settles it itself (save()).
+    const key = promptKey(v.prompt, v.record.policy);
+    const change = this.busy ? null : noticeUpdate(this.asked, key, this.state.screen?.s);
+    if (!this.busy) this.asked = key;
+    if (change === 'close') this.go(null, v);
+    else if (change === 'show') this.go(this.notice(v), v);
+    else if (bus.wanted) bus.open();
     bus.wanted = false;
+  }
+
+  /** The first screen of the notice for the prompt in `v`: "what changed" when the terms did. */
+  private notice(v: View): Screen {
+    return { s: v.prompt?.reason === 'policy-changed' && this.before(v) ? 'changes' : 'choices' };
   }
 
   /** The policy decided under, when it is an older version than the one in force. */
@@ -174,6 +186,7 @@ export class App extends Component<Props, State> {
     this.busy = true;
     const outcome = await this.props.ctl.decide(d.choices, d.method, token);
     this.busy = false;
+    this.asked = promptKey(this.state.v.prompt, this.state.v.record.policy);
     const t = strings(this.state.v.language);
     if (outcome === 'verification-required') return this.go({ ...d, s: 'verify' });
     this.go(

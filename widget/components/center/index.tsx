@@ -81,7 +81,8 @@ export function CenterScreen(props: {
                 <li key={r.body.receiptId}>
                   <b>{new Date(r.body.decidedAt).toLocaleString(lang)}</b> ·{' '}
                   {r.body.method === 'gpc' ? 'GPC' : t[r.body.method]}
-                  {r.body.verification && ` · ${t.verified} (${t[r.body.verification.channel]})`}
+                  {r.body.verification &&
+                    ` · ${t.verified}${t.paren(t[r.body.verification.channel])}`}
                   <br />
                   {t.agreed}
                   {listOf(

@@ -3,7 +3,7 @@
 import { policyChanges } from '../../../shared/consent/diff';
 import type { ConsentPolicy, Language } from '../../../shared/schema/consent';
 import type { Strings } from '../../i18n/strings';
-import { listOf } from '../purpose';
+import { inSentence, listOf } from '../purpose';
 
 export function ChangesScreen(props: {
   before: ConsentPolicy;
@@ -30,9 +30,13 @@ export function ChangesScreen(props: {
           {changes.policyText && <li class="p">{t.policyText}</li>}
           {changes.purposes.map((c) => (
             <li class="p" key={c.purpose}>
-              <b>{title(c.purpose)}</b>: {t[c.change]}
+              <b>{title(c.purpose)}</b>
+              {t.colon}
+              {t[c.change]}
               {c.change === 'changed' &&
-                ` (${listOf([...new Set(c.keys.map((k) => labels[k] ?? t.other_))], lang)})`}
+                t.paren(
+                  listOf([...new Set(c.keys.map((k) => inSentence(labels[k] ?? t.other_)))], lang),
+                )}
             </li>
           ))}
         </ul>

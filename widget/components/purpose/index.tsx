@@ -6,6 +6,10 @@ import type { Strings } from '../../i18n/strings';
 export const listOf = (items: string[], lang: Language): string =>
   items.join(lang === 'en' ? ', ' : '、');
 
+/** A label inside a sentence: "Resident ID number" → "resident ID number"; "SMS" stays. */
+export const inSentence = (label: string): string =>
+  /^.[A-Z]/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+
 interface Props {
   p: ConsentPurpose;
   lang: Language;
@@ -13,7 +17,7 @@ interface Props {
 }
 
 export function PurposeDetails({ p, lang, t }: Props) {
-  const parties = p.thirdParties.map((x) => `${x.name[lang]} (${x.location[lang]})`);
+  const parties = p.thirdParties.map((x) => x.name[lang] + t.paren(x.location[lang]));
   return (
     <dl>
       <dt>{t.fields}</dt>

@@ -2,7 +2,7 @@
 // customer ticks before "Agree" can be pressed; "Don't agree" leaves it off.
 import type { ConsentPolicy, ConsentPurpose, Language } from '../../../shared/schema/consent';
 import type { Strings } from '../../i18n/strings';
-import { listOf, PurposeDetails, PurposeTitle } from '../purpose';
+import { inSentence, listOf, PurposeDetails, PurposeTitle } from '../purpose';
 
 export function SensitiveScreen(props: {
   policy: ConsentPolicy;
@@ -15,7 +15,7 @@ export function SensitiveScreen(props: {
 }) {
   const { policy, p, lang, t, ticked, onAnswer } = props;
   const what = listOf(
-    p.fields.map((f) => f[lang]),
+    p.fields.map((f) => inSentence(f[lang])),
     lang,
   );
   return (
