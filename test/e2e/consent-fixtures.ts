@@ -19,6 +19,7 @@ import {
 import { createApp } from '../../server/app';
 import { openConsent, outboxSender, type ConsentService, type Outbox } from '../../server/consent';
 import { openLedger, type Ledger } from '../../server/ledger';
+import { CHROMIUM, CHROMIUM_ARGS } from './fixtures';
 import { openReceipt } from '../../shared/consent/receipt';
 import {
   LedgerEntrySchema,
@@ -44,16 +45,6 @@ declare global {
     dataLayer?: IArguments[];
   }
 }
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 /** The widget bundle the app serves at /widget/ (built by widget/build.ts). */
 const WIDGET_BUNDLE = new URL('../../dist/widget/custodian-consent.js', import.meta.url);
