@@ -66,6 +66,8 @@ export function receiptFor(request: DecisionRequest, subjectId = SUBJECT.subject
  */
 export function fakeService(policy = v1) {
   const calls: { request: DecisionRequest; subject: SubjectCredentials | null }[] = [];
+  /** The requestId of every data request sent, answered or not. */
+  const requestIds: string[] = [];
   const receipts: SignedReceipt[] = [];
   const control = {
     down: false,
@@ -86,18 +88,22 @@ export function fakeService(policy = v1) {
       return { receipt, ...(subject ? {} : { subject: SUBJECT }) };
     },
     subject: async () => ({ subjectId: SUBJECT.subjectId, receipts, requests: [] }),
-    request: async (_subject, kind) => ({
-      id: '01890000-0000-7000-8000-000000000000',
-      kind,
-      status: 'open',
-      createdAt: '2026-01-01T00:00:00.000Z',
-      dueAt: '2026-01-16T00:00:00.000Z',
-    }),
+    request: async (_subject, kind, requestId) => {
+      requestIds.push(requestId);
+      if (control.down) throw unreachable();
+      return {
+        id: requestId,
+        kind,
+        status: 'open',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        dueAt: '2026-01-16T00:00:00.000Z',
+      };
+    },
     startVerification: async () => ({
       verificationId: '01890000-0000-7000-8000-000000000001',
       expiresAt: '2026-01-01T00:10:00.000Z',
     }),
     confirmVerification: async () => ({ verificationToken: 'v'.repeat(32) }),
   };
-  return { service, calls, receipts, control };
+  return { service, calls, receipts, requestIds, control };
 }

@@ -589,6 +589,21 @@ describe('subjects and data requests (R6, R9)', () => {
     );
   });
 
+  it('stores a request resent with its requestId once, and refuses the id for another request', async () => {
+    const { call, subjectId, token, ledger } = await withSubject();
+    const requestId = '019a0000-0000-7000-8000-00000000abcd';
+    const send = (kind: string) =>
+      call(`subjects/${subjectId}/requests`, { token, body: { kind, requestId } });
+    const first = DataRequestSchema.parse(await (await send('copy')).json());
+    const again = DataRequestSchema.parse(await (await send('copy')).json());
+    expect(first.id).toBe(requestId);
+    expect(again).toEqual(first);
+    expect(ledgerEntries(ledger).filter((e) => e.kind === 'consent-request')).toHaveLength(1);
+    expect(await expectError(await send('deletion'), 409, 'request_conflict')).toMatch(
+      /new UUIDv7/,
+    );
+  });
+
   it('records a deletion request due in 15 days, in the ledger and the subject state', async () => {
     const { call, subjectId, token, ledger, consent } = await withSubject();
     const res = await call(`subjects/${subjectId}/requests`, { token, body: { kind: 'deletion' } });

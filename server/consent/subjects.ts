@@ -141,9 +141,25 @@ export function requestData(
       `Send {"kind": "deletion"} or {"kind": "copy"} (${issuesText(body.error.issues)}).`,
     );
   }
+  const { requestId } = body.data;
+  if (requestId !== undefined) {
+    // A resend after a lost answer: the same request back, stored once.
+    const known = ctx.store.request(requestId);
+    if (known) {
+      if (known.subject !== subjectId || known.site !== site || known.kind !== body.data.kind) {
+        return refuse(
+          409,
+          'request_conflict',
+          `The requestId ${requestId} is already used for another request. Make a new UUIDv7 for ` +
+            'every new request; resend an id only with exactly the same request.',
+        );
+      }
+      return done(pickRequest(known));
+    }
+  }
   const now = ctx.now();
   const request: DataRequest = {
-    id: newId(ctx),
+    id: requestId ?? newId(ctx),
     kind: body.data.kind,
     status: 'open',
     createdAt: isoAt(now),
@@ -167,6 +183,12 @@ export function requestData(
     ctx.store.insertRequest(subjectId, site, request);
   });
   return done(request);
+}
+
+/** The DataRequest fields of an operator's row. */
+function pickRequest(row: DataRequest): DataRequest {
+  const { id, kind, status, createdAt, dueAt } = row;
+  return { id, kind, status, createdAt, dueAt };
 }
 
 /**

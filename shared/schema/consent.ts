@@ -210,7 +210,12 @@ export const DataRequestSchema = z.strictObject({
 });
 export type DataRequest = z.infer<typeof DataRequestSchema>;
 
-export const DataRequestBodySchema = z.strictObject({ kind: z.enum(['deletion', 'copy']) });
+/** `POST …/subjects/:id/requests`. */
+export const DataRequestBodySchema = z.strictObject({
+  kind: z.enum(['deletion', 'copy']),
+  /** UUIDv7 made by the widget: a request resent after a lost answer is stored once. */
+  requestId: UuidSchema.optional(),
+});
 
 /** A subject's credentials: sent once, with the first decision; the service keeps only a hash. */
 export const SubjectCredentialsSchema = z.strictObject({

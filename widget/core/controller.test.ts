@@ -216,6 +216,22 @@ describe('service mode', () => {
     expect(await ctl.request('deletion')).toBe(true);
     expect(ctl.view.state?.requests.map((r) => r.kind)).toEqual(['deletion']);
   });
+
+  it('resends a data request whose answer did not come with the same id, so it is stored once', async () => {
+    const { make, control, requestIds } = setup();
+    const ctl = make();
+    await ctl.load();
+    await ctl.decide(all, 'banner');
+    control.down = true;
+    expect(await ctl.request('copy')).toBe(false);
+    control.down = false;
+    expect(await ctl.request('copy')).toBe(true);
+    expect(await ctl.request('copy')).toBe(true);
+    expect(requestIds).toHaveLength(3);
+    expect(requestIds[1]).toBe(requestIds[0]);
+    expect(requestIds[2]).not.toBe(requestIds[1]);
+    expect(ctl.view.state?.requests.map((r) => r.id)).toEqual([requestIds[1], requestIds[2]]);
+  });
 });
 
 describe('local mode', () => {

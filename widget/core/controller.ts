@@ -264,16 +264,24 @@ export function createController(o: ControllerOptions) {
     }
   }
 
+  /** The id of a request whose answer has not come: a retry resends it, stored once. */
+  const unanswered: Partial<Record<DataRequest['kind'], string>> = {};
+
   /** Asks for deletion or a copy of the subject's data (R6, R9). */
   async function request(kind: DataRequest['kind']): Promise<boolean> {
     const subject = view.record.subject;
     if (!o.service || !subject) return false;
+    const requestId = (unanswered[kind] ??= uuidv7(o.now().getTime(), o.random()));
     try {
-      const made = await o.service.request(subject, kind);
+      const made = await o.service.request(subject, kind, requestId);
+      unanswered[kind] = undefined;
       const state = view.state ?? { subjectId: subject.subjectId, receipts: [], requests: [] };
-      set({ state: { ...state, requests: [...state.requests, made] } });
+      const others = state.requests.filter((r) => r.id !== made.id);
+      set({ state: { ...state, requests: [...others, made] } });
       return true;
     } catch (e) {
+      // No answer: the next try resends the same id. An answer that refuses: a new one.
+      if (!isTransient(e)) unanswered[kind] = undefined;
       fault(e);
       return false;
     }

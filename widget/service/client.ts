@@ -90,8 +90,13 @@ export function consentService(base: string, site: string, fetchFn: typeof fetch
       call<DecisionResponse>('decisionResponse', 'decisions', request, subject),
     subject: (subject: SubjectCredentials) =>
       call<SubjectState>('subjectState', `subjects/${subject.subjectId}`, undefined, subject),
-    request: (subject: SubjectCredentials, kind: DataRequest['kind']) =>
-      call<DataRequest>('dataRequest', `subjects/${subject.subjectId}/requests`, { kind }, subject),
+    request: (subject: SubjectCredentials, kind: DataRequest['kind'], requestId: string) =>
+      call<DataRequest>(
+        'dataRequest',
+        `subjects/${subject.subjectId}/requests`,
+        { kind, requestId },
+        subject,
+      ),
     startVerification: (channel: VerificationChannel, address: string) =>
       call<z.infer<typeof VerificationStartedSchema>>('verificationStarted', 'verifications', {
         channel,
