@@ -3,21 +3,12 @@
 // date-time pattern …) many times; here every shape is written once, as a variable the others
 // share by reference, and what checks nothing is dropped. json-check walks objects, not text, so
 // a shared object checks exactly as its copies did.
-import type { JsonSchema } from '../shared/consent/json-check';
+import { typeOf, type JsonSchema } from '../shared/consent/json-check';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const isRecord = (v: Json): v is { [key: string]: Json } =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const typeOf = (v: Json): string =>
-  v === null
-    ? 'null'
-    : Array.isArray(v)
-      ? 'array'
-      : typeof v === 'number' && Number.isInteger(v)
-        ? 'integer'
-        : typeof v;
 
 /** A value of JSON type `t` passes `type: t` (an integer passes `number` too). */
 const fits = (t: Json, v: Json) => t === typeOf(v) || (t === 'number' && typeOf(v) === 'integer');

@@ -4,9 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { uuidv7 } from '../../shared/ids';
-import { LedgerEntrySchema } from '../../shared/ledger';
-import { ExportLineSchema, type DecisionRequest } from '../../shared/schema';
-import type { Ledger } from '../ledger';
+import type { DecisionRequest } from '../../shared/schema';
 import { tempLedger } from '../ledger/test-helpers';
 import { outboxSender, type CodeSender } from './senders';
 import { openConsent } from './service';
@@ -72,13 +70,4 @@ export function shopDecision(
   };
 }
 
-/** Every ledger entry as `{ index, kind, payload }`, read back through the export. */
-export function ledgerEntries(ledger: Ledger): { index: number; kind: string; payload: unknown }[] {
-  const lines = ledger.exportRange(0, ledger.size());
-  if (!lines.ok) throw new Error(lines.error);
-  return [...lines.value]
-    .map((line) => ExportLineSchema.parse(JSON.parse(line)))
-    .flatMap((line) =>
-      line.type === 'entry' ? [LedgerEntrySchema.parse(JSON.parse(line.canonical))] : [],
-    );
-}
+export { ledgerEntries } from '../ledger/entries';

@@ -61,7 +61,8 @@ const KNOWN = new Set([
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const typeOf = (v: unknown): string =>
+/** The JSON type of a value as JSON Schema names it ('integer' for whole numbers). */
+export const typeOf = (v: unknown): string =>
   v === null
     ? 'null'
     : Array.isArray(v)

@@ -19,15 +19,10 @@ import {
 import { createApp } from '../../server/app';
 import { openConsent, outboxSender, type ConsentService, type Outbox } from '../../server/consent';
 import { openLedger, type Ledger } from '../../server/ledger';
+import { ledgerEntries } from '../../server/ledger/entries';
 import { CHROMIUM, CHROMIUM_ARGS } from './fixtures';
 import { openReceipt } from '../../shared/consent/receipt';
-import {
-  LedgerEntrySchema,
-  parseVerifierKey,
-  pureHasher,
-  type NoteVerifier,
-  type Result,
-} from '../../shared/ledger';
+import { parseVerifierKey, pureHasher, type NoteVerifier, type Result } from '../../shared/ledger';
 import {
   ReceiptBodySchema,
   WidgetStoreSchema,
@@ -138,16 +133,10 @@ export const test = base.extend<Fixtures, { browser: Browser }>({
       outbox,
       ledger,
       publishV2: () => publish(2),
-      receipts: () => {
-        const out: ReceiptBody[] = [];
-        for (const line of exported()) {
-          const parsed: unknown = JSON.parse(line);
-          if (typeof parsed !== 'object' || parsed === null || !('canonical' in parsed)) continue;
-          const entry = LedgerEntrySchema.parse(JSON.parse(String(parsed.canonical)));
-          if (entry.kind === 'consent-decision') out.push(ReceiptBodySchema.parse(entry.payload));
-        }
-        return out;
-      },
+      receipts: () =>
+        ledgerEntries(ledger)
+          .filter((entry) => entry.kind === 'consent-decision')
+          .map((entry) => ReceiptBodySchema.parse(entry.payload)),
       latestCode: () => {
         const code = outbox.messages()[0]?.code;
         if (!code) throw new Error('the outbox holds no code: was one sent?');

@@ -18,9 +18,11 @@ import { createApp } from '../../server/app';
 import { openDeviceStore, type DeviceStore } from '../../server/devices';
 import { openLedger, type Ledger } from '../../server/ledger';
 import { scan } from '../../shared/pii';
+import { z } from 'zod';
+import { ledgerEntries } from '../../server/ledger/entries';
 import {
-  ExportLineSchema,
   PiiTypeSchema,
+  StaffEventSchema,
   type FindingCounts,
   type StaffEvent,
 } from '../../shared/schema';
@@ -321,20 +323,16 @@ export const queuedIds = async (worker: Worker): Promise<string[]> =>
   (await queuedEvents(worker)).map((e) => e.id);
 
 /** The staff events in a ledger, by event id; fails the test if one is stored twice. */
+/** A staff-event entry's payload: the event as sent (with when and from whom it came). */
+const StaffEventEntrySchema = z.object({ event: StaffEventSchema });
+
 export function ledgerStaffEvents(ledger: Ledger): Map<string, StaffEvent> {
-  const lines = ledger.exportRange(0, ledger.size());
-  if (!lines.ok) throw new Error(lines.error);
   const out = new Map<string, StaffEvent>();
-  for (const chunk of lines.value) {
-    for (const text of chunk.split('\n').filter(Boolean)) {
-      const line = ExportLineSchema.parse(JSON.parse(text));
-      if (line.type !== 'entry') continue;
-      const entry = JSON.parse(line.canonical) as { kind: string; payload: { event: StaffEvent } };
-      if (entry.kind !== 'staff-event') continue;
-      const { event } = entry.payload;
-      if (out.has(event.id)) throw new Error(`event ${event.id} is in the ledger twice`);
-      out.set(event.id, event);
-    }
+  for (const entry of ledgerEntries(ledger)) {
+    if (entry.kind !== 'staff-event') continue;
+    const { event } = StaffEventEntrySchema.parse(entry.payload);
+    if (out.has(event.id)) throw new Error(`event ${event.id} is in the ledger twice`);
+    out.set(event.id, event);
   }
   return out;
 }
