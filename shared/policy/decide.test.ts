@@ -12,6 +12,7 @@ const policy = (input: Omit<StaffPolicyInput, 'version'>) =>
   StaffPolicySchema.parse({ version: '2026-11-01', ...input });
 
 const CRM = 'https://crm.example.com/*';
+const PAGE = 'https://crm.example.com/customers/18';
 
 describe('pagePolicy', () => {
   const p = policy({
@@ -96,26 +97,28 @@ describe('decideReveal', () => {
   const support: StaffIdentity = { staffId: 'CS-0420', role: 'support' };
 
   it('allows a type the role may reveal, for the policy time, with its reason rule', () => {
-    expect(decideReveal(p, support, 'phone')).toEqual({
+    expect(decideReveal(p, support, 'phone', PAGE)).toEqual({
       allowed: true,
       reasonRequired: true,
       seconds: 45,
+      access: 'full',
     });
-    expect(decideReveal(p, support, 'email')).toEqual({
+    expect(decideReveal(p, support, 'email', PAGE)).toEqual({
       allowed: true,
       reasonRequired: false,
       seconds: 45,
+      access: 'full',
     });
   });
 
   it('refuses when nobody is signed in, and says to have the browser enrolled', () => {
-    const d = decideReveal(p, null, 'phone');
+    const d = decideReveal(p, null, 'phone', PAGE);
     expect(d.allowed).toBe(false);
     if (!d.allowed) expect(d.why).toMatch(/no staff identity.*administrator to enrol/i);
   });
 
   it('refuses a role the policy does not know, naming it, and says to ask for it', () => {
-    const d = decideReveal(p, { staffId: 'CS-1', role: 'sales' }, 'phone');
+    const d = decideReveal(p, { staffId: 'CS-1', role: 'sales' }, 'phone', PAGE);
     expect(d).toEqual({
       allowed: false,
       why: 'The role "sales" is not in policy 2026-11-01; ask your administrator to add it.',
@@ -123,7 +126,7 @@ describe('decideReveal', () => {
   });
 
   it('refuses a type the role lacks, naming both, and says whom to ask', () => {
-    const d = decideReveal(p, support, 'cn_id');
+    const d = decideReveal(p, support, 'cn_id', PAGE);
     expect(d.allowed).toBe(false);
     if (!d.allowed) {
       expect(d.why).toContain('"support"');
@@ -134,20 +137,21 @@ describe('decideReveal', () => {
   });
 
   it('refuses, without throwing, a role named like an Object.prototype member', () => {
-    const d = decideReveal(p, { staffId: 'CS-1', role: 'constructor' }, 'phone');
+    const d = decideReveal(p, { staffId: 'CS-1', role: 'constructor' }, 'phone', PAGE);
     expect(d.allowed).toBe(false);
   });
 
   it('refuses everything under FAIL_CLOSED_POLICY', () => {
-    expect(decideReveal(FAIL_CLOSED_POLICY, support, 'phone').allowed).toBe(false);
+    expect(decideReveal(FAIL_CLOSED_POLICY, support, 'phone', PAGE).allowed).toBe(false);
   });
 
   it('gives 30 seconds when the policy names no time', () => {
     const q = policy({ protect: [CRM], roles: { support: { reveal: { phone: {} } } } });
-    expect(decideReveal(q, support, 'phone')).toEqual({
+    expect(decideReveal(q, support, 'phone', PAGE)).toEqual({
       allowed: true,
       reasonRequired: false,
       seconds: 30,
+      access: 'full',
     });
   });
 });

@@ -1,7 +1,8 @@
 // What the policy says for one page and one staff member: is the page protected, which site rules
 // apply, may this role reveal a type or pause protection (R12). Pure, so tests and the server agree.
 import type { PiiType } from '../schema/pii';
-import type { Role, SelectorRule, StaffIdentity, StaffPolicy } from '../schema/policy';
+import type { RevealAccess, SelectorRule, StaffIdentity, StaffPolicy } from '../schema/policy';
+import { revealRight, roleOf } from './reveal-right';
 import { matchesAny } from './url-pattern';
 
 /** What the content script needs to know about its page. */
@@ -31,20 +32,23 @@ export function pagePolicy(policy: StaffPolicy, url: string): PagePolicy {
 
 /** The answer to "may I reveal this": when allowed, how long and whether a reason is needed. */
 export type RevealDecision =
-  { allowed: true; reasonRequired: boolean; seconds: number } | { allowed: false; why: string };
+  | { allowed: true; reasonRequired: boolean; seconds: number; access: RevealAccess }
+  | { allowed: false; why: string };
 
 /**
- * Whether a staff member may reveal a value of `type`. Refused, with a reason a person can act
- * on, when nobody is signed in, the role is not in the policy, or the role lacks the type.
+ * Whether a staff member may reveal a value of `type` on `url`, by the browser's own policy (a
+ * browser not enrolled with the audit service). Refused, with a reason a person can act on, when
+ * nobody is signed in, the role is not in the policy, or the role lacks the type or the site.
  *
  * @example
- *   decideReveal(policy, { staffId: 'CS-0420', role: 'support' }, 'phone');
- *   // { allowed: true, reasonRequired: true, seconds: 30 }
+ *   decideReveal(policy, { staffId: 'CS-0420', role: 'support' }, 'phone', 'https://crm.example.com/');
+ *   // { allowed: true, reasonRequired: true, seconds: 30, access: 'full' }
  */
 export function decideReveal(
   policy: StaffPolicy,
   identity: StaffIdentity | null,
   type: PiiType,
+  url: string,
 ): RevealDecision {
   if (!identity) {
     return {
@@ -52,29 +56,23 @@ export function decideReveal(
       why: 'No staff identity is set on this browser, so nothing can be revealed. Ask your administrator to enrol it.',
     };
   }
-  const role = roleOf(policy, identity.role);
-  if (!role) {
+  if (!roleOf(policy, identity.role)) {
     return {
       allowed: false,
       why: `The role "${identity.role}" is not in policy ${policy.version}; ask your administrator to add it.`,
     };
   }
-  const rule = role.reveal[type];
-  if (!rule) {
-    return {
-      allowed: false,
-      why: `The role "${identity.role}" may not reveal ${type} values (policy ${policy.version}); ask your administrator if your work needs it.`,
-    };
-  }
-  return { allowed: true, reasonRequired: rule.reasonRequired, seconds: policy.revealSeconds };
+  const result = revealRight(policy, [identity.role], type, url);
+  if (!result.ok) return { allowed: false, why: result.refusal.why };
+  return {
+    allowed: true,
+    reasonRequired: result.right.reasonRequired,
+    seconds: policy.revealSeconds,
+    access: result.right.access,
+  };
 }
 
 /** Whether the staff member's role may pause protection on a tab. */
 export function mayPause(policy: StaffPolicy, identity: StaffIdentity | null): boolean {
   return identity !== null && (roleOf(policy, identity.role)?.mayPause ?? false);
-}
-
-/** The policy's own role of that name: `constructor` is a valid role name and on every object. */
-function roleOf(policy: StaffPolicy, name: string): Role | undefined {
-  return Object.hasOwn(policy.roles, name) ? policy.roles[name] : undefined;
 }

@@ -1,6 +1,10 @@
 // parsePolicy turns untrusted JSON into a policy with defaults, or problems at dotted paths.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_REVEAL_SECONDS, FAIL_CLOSED_POLICY, MAX_REVEAL_SECONDS } from '../schema/policy';
+import { BehaviourRulesSchema } from '../schema/rules';
+
+/** What a policy that names no rules gets: R16's figures in China's time zone. */
+const DEFAULT_RULES = BehaviourRulesSchema.parse({ timeZone: 'Asia/Shanghai' });
 import { parsePolicy, type PolicyProblem } from './parse';
 
 const base = { version: '2026-11-01', protect: ['https://crm.example.com/*'] };
@@ -40,8 +44,14 @@ describe('parsePolicy', () => {
             watermark: true,
           },
         ],
-        roles: { support: { reveal: { phone: { reasonRequired: true } }, mayPause: true } },
+        roles: {
+          support: {
+            reveal: { phone: { reasonRequired: true, access: 'full', offline: false } },
+            mayPause: true,
+          },
+        },
         revealSeconds: 120,
+        rules: DEFAULT_RULES,
       },
     });
   });
@@ -60,9 +70,13 @@ describe('parsePolicy', () => {
         sites: [{ match: ['https://crm.example.com/*'], selectors: [], watermark: false }],
         roles: {
           support: { reveal: {}, mayPause: false },
-          lead: { reveal: { email: { reasonRequired: false } }, mayPause: false },
+          lead: {
+            reveal: { email: { reasonRequired: false, access: 'full', offline: false } },
+            mayPause: false,
+          },
         },
         revealSeconds: DEFAULT_REVEAL_SECONDS,
+        rules: DEFAULT_RULES,
       },
     });
     expect(DEFAULT_REVEAL_SECONDS).toBe(30);
@@ -195,6 +209,7 @@ describe('FAIL_CLOSED_POLICY', () => {
       sites: [],
       roles: {},
       revealSeconds: DEFAULT_REVEAL_SECONDS,
+      rules: DEFAULT_RULES,
     });
   });
 

@@ -65,6 +65,15 @@ export const RevealEventSchema = z.strictObject({
   valueHash: ValueHashSchema,
   reason: RevealReasonSchema.optional(),
   seconds: z.number().int().positive(),
+  /**
+   * Who allowed it (issue 6): the audit service (`server`, the normal case), the cached policy
+   * while the service could not be reached (`offline`; the service counts it against the rules
+   * when it arrives), or the browser's own policy on a browser not enrolled (`local`). Absent in
+   * events recorded before enrollment existed.
+   */
+  authorizedBy: z.enum(['server', 'offline', 'local']).optional(),
+  /** How much was shown: absent means `full` (events from before partial reveals existed). */
+  access: z.enum(['partial', 'full']).optional(),
 });
 
 /** Protection paused or resumed on a tab. */

@@ -8,3 +8,4 @@ export * from './popup';
 export * from './ledger';
 export * from './consent';
 export * from './rules';
+export * from './staff';

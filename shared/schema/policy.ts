@@ -2,11 +2,14 @@
 // rules for values the text engine cannot recognise (R11, R12, R15). Admins write it as JSON.
 import { z } from 'zod';
 import { PiiTypeSchema } from './pii';
+import { BehaviourRulesSchema } from './rules';
 
 /** Longest reveal a policy may set: a revealed value is on screen, so minutes, not hours. */
 export const MAX_REVEAL_SECONDS = 600;
 /** Reveal time when the policy names none (issue 3: "default 30 s"). */
 export const DEFAULT_REVEAL_SECONDS = 30;
+/** The rules' zone when the policy names none: the policies are Chinese companies'. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 /**
  * A page pattern, in Chrome's match-pattern form (`https://crm.example.com/*`,
@@ -40,10 +43,29 @@ export const SiteRuleSchema = z.strictObject({
 });
 export type SiteRule = z.infer<typeof SiteRuleSchema>;
 
+/**
+ * How much of a value a reveal shows (R12): `partial` shows the value in its partial form
+ * (`partialForm` in shared/pii: e.g. a card's first six and last four digits), `full` shows it
+ * whole. A type the role may not reveal at all ("none") is simply absent from `reveal`.
+ */
+export const RevealAccessSchema = z.enum(['partial', 'full']);
+export type RevealAccess = z.infer<typeof RevealAccessSchema>;
+
 /** What a role may do with one PII type. */
 export const RevealRuleSchema = z.strictObject({
   /** The staff member must say why before the value shows (the reason is logged). */
   reasonRequired: z.boolean().default(false),
+  access: RevealAccessSchema.default('full'),
+  /** Only on these pages (e.g. the support desk but not the marketing tool); absent: every protected page. */
+  sites: z
+    .array(UrlPatternSchema)
+    .min(1, 'list at least one page pattern, or leave "sites" out')
+    .optional(),
+  /**
+   * Revealable while the audit service cannot be reached, from the cached policy alone (issue 6):
+   * the reveal is logged as an offline one and the service counts it when it arrives.
+   */
+  offline: z.boolean().default(false),
 });
 export type RevealRule = z.infer<typeof RevealRuleSchema>;
 
@@ -84,6 +106,8 @@ export const StaffPolicySchema = z.strictObject({
   sites: z.array(SiteRuleSchema).default([]),
   roles: z.record(RoleNameSchema, RoleSchema).default({}),
   revealSeconds: z.number().int().min(1).max(MAX_REVEAL_SECONDS).default(DEFAULT_REVEAL_SECONDS),
+  /** Behaviour rules (R16); the time zone also sets when an unlock ends (the local midnight). */
+  rules: BehaviourRulesSchema.prefault({ timeZone: DEFAULT_TIME_ZONE }),
 });
 export type StaffPolicy = z.infer<typeof StaffPolicySchema>;
 /** The policy as written, before defaults are filled in. */
@@ -109,7 +133,7 @@ export const FAIL_CLOSED_POLICY: StaffPolicy = StaffPolicySchema.parse({
 });
 
 /** Where the policy in force came from. */
-export const PolicySourceSchema = z.enum(['managed', 'options', 'fail-closed']);
+export const PolicySourceSchema = z.enum(['managed', 'server', 'options', 'fail-closed']);
 export type PolicySource = z.infer<typeof PolicySourceSchema>;
 
 /** The policy in force on a browser, with its identity and why a configured policy was refused. */

@@ -17,6 +17,7 @@ export const TYPE_LABELS: Readonly<Record<PiiType, string>> = {
 /** Where the policy in force came from. */
 export const SOURCE_LABELS: Readonly<Record<PolicySource, string>> = {
   managed: '管理员下发 Set by your administrator',
+  server: '审计服务签发 Signed by the audit service',
   options: '设置页 From the options page',
   'fail-closed': '无策略，全部遮盖 None: everything masked (fail closed)',
 };

@@ -16,7 +16,12 @@ export async function authorizeReveal(
   state: PolicyState,
   request: RevealRequest,
 ): Promise<RevealAnswer> {
-  const decision = decideReveal(state.policy, state.identity, request.piiType);
+  const decision = decideReveal(
+    state.policy,
+    state.identity,
+    request.piiType,
+    request.page.origin + request.page.path,
+  );
   if (!decision.allowed) return { status: 'refused', why: decision.why };
   if (decision.reasonRequired && !request.reason) return { status: 'reason-required' };
   try {
