@@ -9,3 +9,4 @@ export * from './ledger';
 export * from './consent';
 export * from './rules';
 export * from './staff';
+export * from './review';

@@ -1,5 +1,6 @@
 // Every benchmark suite, in the order `npm run bench` runs them. Add a suite with one line here.
 import type { BenchSuite } from '../suite';
+import { activitySuite } from './activity';
 import { maskingSuite } from './masking';
 import { ledgerSuite } from './ledger';
 import { queueSuite } from './queue';
@@ -12,4 +13,5 @@ export const SUITES: readonly BenchSuite[] = [
   ledgerSuite,
   queueSuite,
   widgetSuite,
+  activitySuite,
 ];
