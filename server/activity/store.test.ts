@@ -115,6 +115,26 @@ describe('openActivityIndex', () => {
     });
   });
 
+  it('finds a spot check population by recorded role or by staff member', () => {
+    activity.record([
+      view(0, '2026-11-21T02:00:00.000Z', 'CS-0001'),
+      view(1, '2026-11-21T02:00:00.000Z', 'CS-0002'),
+      {
+        ...view(2, '2026-11-21T02:00:00.000Z', 'CS-0003'),
+        event: { ...view(2, '2026-11-21T02:00:00.000Z', 'CS-0003').event, role: 'data-admin' },
+      },
+      view(3, '2026-12-01T02:00:00.000Z', 'CS-0002'),
+    ]);
+    expect(
+      activity.population({
+        from: '2026-10-01',
+        to: '2026-11-30',
+        roles: ['data-admin'],
+        staffIds: ['CS-0002'],
+      }),
+    ).toEqual([1, 2]);
+  });
+
   it('refuses to reopen in another time zone, saying the file can be rebuilt', () => {
     activity.close();
     expect(() => openActivityIndex(join(dir, 'activity.db'), 'Europe/Berlin')).toThrow(

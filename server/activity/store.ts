@@ -80,6 +80,16 @@ export interface ActivityIndex {
   staffCount(query: { from: string; to: string }): number;
   /** Events in [from, to], filtered, paged by ledger index. */
   events(query: EventQuery): EventPage;
+  /**
+   * Ledger indexes of the events in [from, to] recorded under one of `roles` or by one of
+   * `staffIds` (who held such a role by grant): a spot check's population (R18).
+   */
+  population(query: {
+    from: string;
+    to: string;
+    roles: readonly string[];
+    staffIds: readonly string[];
+  }): number[];
   /** The highest ledger index folded in, or -1. */
   lastIndex(): number;
   /** Refreshes the planner's statistics (`ANALYZE`): the server runs it after large ingests. */
@@ -107,7 +117,8 @@ export function openActivityIndex(path: string, timeZone: string): ActivityIndex
       at TEXT NOT NULL,
       kind TEXT NOT NULL,
       origin TEXT NOT NULL,
-      pii_type TEXT
+      pii_type TEXT,
+      role TEXT
     );
     CREATE INDEX IF NOT EXISTS events_by_day ON events (day, idx);
     CREATE INDEX IF NOT EXISTS events_by_staff ON events (staff_id, day, idx);
@@ -134,7 +145,7 @@ export function openActivityIndex(path: string, timeZone: string): ActivityIndex
   db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('timeZone', ?)").run(timeZone);
 
   const insertEvent = db.prepare(
-    'INSERT OR IGNORE INTO events (idx, staff_id, day, at, kind, origin, pii_type) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT OR IGNORE INTO events (idx, staff_id, day, at, kind, origin, pii_type, role) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const bump = db.prepare(
     `INSERT INTO staff_day (day, staff_id, views, reveals) VALUES (?, ?, ?, ?)
@@ -153,6 +164,7 @@ export function openActivityIndex(path: string, timeZone: string): ActivityIndex
         event.kind,
         event.page.origin,
         piiType,
+        event.role,
       );
       if (added.changes === 0 || staffId === null) continue;
       if (event.kind === 'page-view') bump.run(day, staffId, 1, 0);
@@ -181,6 +193,13 @@ export function openActivityIndex(path: string, timeZone: string): ActivityIndex
     )
     .pluck();
 
+  const population = db
+    .prepare<{ from: string; to: string; roles: string; staff: string }, number>(
+      `SELECT idx FROM events WHERE day >= @from AND day <= @to
+       AND (role IN (SELECT value FROM json_each(@roles)) OR staff_id IN (SELECT value FROM json_each(@staff)))
+       ORDER BY idx`,
+    )
+    .pluck();
   const last = db.prepare<[], number | null>('SELECT MAX(idx) FROM events').pluck();
 
   return {
@@ -232,6 +251,8 @@ export function openActivityIndex(path: string, timeZone: string): ActivityIndex
       }));
       return { rows: page, next: rows.length > query.limit ? page.at(-1)!.index : null };
     },
+    population: ({ from, to, roles, staffIds }) =>
+      population.all({ from, to, roles: JSON.stringify(roles), staff: JSON.stringify(staffIds) }),
     lastIndex: () => last.get() ?? -1,
     analyze: () => db.exec('ANALYZE'),
     close: () => {
