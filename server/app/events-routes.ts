@@ -12,6 +12,7 @@ import {
 } from '../../shared/schema';
 import type { DeviceStore } from '../devices';
 import type { Ledger } from '../ledger';
+import type { GovernanceService } from '../staff';
 import { AppError, readJson } from './errors';
 
 /** Largest request body: 500 events of about 1 KB, with room to spare. */
@@ -24,7 +25,30 @@ export const STAFF_EVENT_KIND = 'staff-event';
 interface StoredStaffEvent {
   event: StaffEvent;
   receivedAt: string;
-  sender: { deviceId: string; label: string };
+  /** `staffId`: the staff member the device is enrolled for, when it is (the event's own claim
+   * is whatever the browser wrote). */
+  sender: { deviceId: string; label: string; staffId?: string };
+}
+
+/**
+ * Counts an enrolled device's events towards its staff member's behaviour rules (issue 6, R16).
+ * Never fails the batch: the events are in the ledger already, and the device must not resend
+ * them because the rules could not be evaluated.
+ */
+function countForRules(
+  governance: GovernanceService | undefined,
+  staffId: string | null,
+  events: readonly StaffEvent[],
+): void {
+  if (!governance || staffId === null || events.length === 0) return;
+  try {
+    governance.recordEvents(staffId, events);
+  } catch (error) {
+    console.error(
+      '[events] stored, but not counted for the behaviour rules:',
+      error instanceof Error ? error.message : 'unknown error',
+    );
+  }
 }
 
 /** A readable reason for a rejected event: field paths and messages, never the values. */
@@ -50,7 +74,12 @@ const idOf = (value: unknown): string | null =>
  *   // POST /v1/events  Authorization: Bearer cdt_…  { "events": [ … ] }
  *   // 200 { acks: [{ id, index, duplicate }], rejected: [], gaps: [], receivedAt }
  */
-export function eventsRoutes(deps: { ledger: Ledger; devices: DeviceStore }): Hono {
+export function eventsRoutes(deps: {
+  ledger: Ledger;
+  devices: DeviceStore;
+  /** With it, an enrolled device's views and offline reveals count towards the rules. */
+  governance?: GovernanceService | undefined;
+}): Hono {
   const app = new Hono();
   // The extension's service worker calls from a chrome-extension:// origin; the token, not
   // cookies, authenticates, so any origin may call (no host permission needed in the extension).
@@ -106,9 +135,19 @@ export function eventsRoutes(deps: { ledger: Ledger; devices: DeviceStore }): Ho
           payload: {
             event,
             receivedAt,
-            sender: { deviceId: device.id, label: device.label },
+            sender: {
+              deviceId: device.id,
+              label: device.label,
+              ...(device.staffId === null ? {} : { staffId: device.staffId }),
+            },
           } satisfies StoredStaffEvent,
         })),
+      );
+      // Only events new to the ledger: a resent batch was counted the first time.
+      countForRules(
+        deps.governance,
+        device.staffId,
+        valid.filter((_, i) => !stored[i]!.duplicate).map(({ event }) => event),
       );
       const byDevice = new Map<string, number[]>();
       for (const { event } of valid) {

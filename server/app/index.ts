@@ -5,6 +5,8 @@ import { DEMO_PAGES_DIR, WIDGET_BUILD_DIR } from '../config';
 import type { ConsentService, Outbox } from '../consent';
 import type { DeviceStore } from '../devices';
 import type { Ledger } from '../ledger';
+import type { GovernanceService } from '../staff';
+import { adminRoutes } from './admin-routes';
 import { consentRoutes } from './consent-routes';
 import { DEMO_PREFIX, serveDemoPages } from './demo-pages';
 import { devOutboxRoutes } from './dev-outbox';
@@ -12,6 +14,7 @@ import { notFound, onError } from './errors';
 import { eventsRoutes } from './events-routes';
 import { ledgerRoutes } from './ledger-routes';
 import { openApiDocument } from './openapi';
+import { staffRoutes } from './staff-routes';
 import { widgetFileRoutes } from './widget-files';
 
 export { AppError, readJson, type ErrorBody } from './errors';
@@ -25,6 +28,11 @@ export interface AppOptions {
   audit?: { ledger: Ledger; devices: DeviceStore };
   /** The consent service; `outbox` (development) adds the /dev/outbox pages. */
   consent?: { service: ConsentService; outbox?: Outbox | null };
+  /**
+   * Access governance (issue 6): enrollment, unlock, reveals and the admin API. Its enrolled
+   * devices' events also feed the behaviour rules when `audit` is given too.
+   */
+  governance?: GovernanceService;
   /** Directory of the built widget; defaults to dist/widget/. */
   widgetDir?: string;
 }
@@ -42,6 +50,8 @@ export interface Health {
  * - `GET /widget/custodian-consent.js` and `.mjs` -> the built consent widget (widget-files.ts)
  * - with `audit`: `POST /v1/events` (events-routes.ts) and `GET /v1/ledger/*` (ledger-routes.ts)
  * - with `consent`: `/v1/consent/sites/:site/*` (consent-routes.ts); with its outbox, `/dev/outbox`
+ * - with `governance`: `POST /v1/enroll`, `/v1/staff/*` (staff-routes.ts), `/v1/admin/*`
+ *   (admin-routes.ts)
  * Errors, including unknown routes, are JSON `{ error: { code, message } }`.
  *
  * @example
@@ -62,12 +72,16 @@ export function createApp(options: AppOptions): Hono {
   app.route('/', widgetFileRoutes(options.widgetDir ?? WIDGET_BUILD_DIR));
 
   if (options.audit) {
-    app.route('/', eventsRoutes(options.audit));
+    app.route('/', eventsRoutes({ ...options.audit, governance: options.governance }));
     app.route('/', ledgerRoutes(options.audit.ledger));
   }
   if (options.consent) {
     app.route('/', consentRoutes(options.consent.service));
     if (options.consent.outbox) app.route('/', devOutboxRoutes(options.consent.outbox));
+  }
+  if (options.governance) {
+    app.route('/', staffRoutes(options.governance));
+    app.route('/', adminRoutes(options.governance));
   }
 
   app.notFound(notFound);

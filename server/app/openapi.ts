@@ -2,7 +2,29 @@
 // schemas the routes validate with, so the document cannot drift from what the server accepts.
 import { z } from 'zod';
 import {
+  ChangeGrantBodySchema,
   CheckpointResponseSchema,
+  CreateGrantBodySchema,
+  CreateStaffBodySchema,
+  CreateStaffResponseSchema,
+  EnrollBodySchema,
+  EnrollmentIssuedSchema,
+  EnrollResponseSchema,
+  GrantSchema,
+  ReviewCaseSchema,
+  ReviewDecisionBodySchema,
+  ReviewStatusSchema,
+  RevealAuthorizeBodySchema,
+  RevealVerdictSchema,
+  RevokeGrantBodySchema,
+  SignedPolicySchema,
+  StaffIdSchema,
+  StaffMemberSchema,
+  StaffPolicySchema,
+  StaffStatusSchema,
+  TotpBodySchema,
+  UnlockResponseSchema,
+  UuidSchema,
   ConsistencyProofSchema,
   ConsistencyQuerySchema,
   DataRequestBodySchema,
@@ -172,6 +194,263 @@ const consentPaths = {
   },
 };
 
+const deviceAuth = [{ deviceToken: [] }];
+const operatorAuth = [{ operatorToken: [] }];
+const noDevice = error('No device token, or an unknown or revoked one');
+const notEnrolled = error('not-enrolled: a device token bound to no staff member (npm run device)');
+const noOperator = error('No operator token, or an unknown one');
+const wrongRole = (roles: string) => error(`forbidden: this needs ${roles}`);
+const governanceTooLarge = error('The body is over 256 KiB');
+const staffIdParameter = pathParameter('staffId', StaffIdSchema, 'The staff number, e.g. CS-0420');
+const grantIdParameter = pathParameter('grantId', UuidSchema, 'The grantId');
+const caseIdParameter = pathParameter('caseId', UuidSchema, 'The caseId');
+
+/** The staff device routes (staff-routes.ts). */
+const staffPaths = {
+  '/v1/enroll': {
+    post: {
+      summary:
+        'Exchange a one-time enrollment code for a device token bound to the staff member, the service key and a new TOTP secret',
+      requestBody: body(EnrollBodySchema),
+      responses: {
+        201: ok(EnrollResponseSchema),
+        400: error('The body is not {code, deviceLabel}'),
+        401: error('enrollment-invalid: unknown, used, replaced or expired code'),
+        413: governanceTooLarge,
+      },
+    },
+  },
+  '/v1/staff/totp/confirm': {
+    post: {
+      summary: "Register the authenticator: confirm one code of this device's TOTP secret",
+      security: deviceAuth,
+      requestBody: body(TotpBodySchema),
+      responses: {
+        200: ok(z.object({ totpActive: z.literal(true) })),
+        400: error('totp-wrong, or a body that is not {code}'),
+        401: noDevice,
+        403: notEnrolled,
+        409: error('totp-active: an authenticator is registered already; or totp-not-pending'),
+      },
+    },
+  },
+  '/v1/staff/unlock': {
+    post: {
+      summary: 'Unlock reveals on this device until the next local midnight with a TOTP code',
+      security: deviceAuth,
+      requestBody: body(TotpBodySchema),
+      responses: {
+        200: ok(UnlockResponseSchema),
+        400: error('totp-wrong or totp-replayed'),
+        401: noDevice,
+        403: notEnrolled,
+        409: error('totp-not-registered: confirm an authenticator first'),
+        429: error('totp-locked: 5 wrong codes within 15 minutes (see Retry-After)'),
+      },
+    },
+  },
+  '/v1/staff/status': {
+    get: {
+      summary:
+        'What the staff member may do now: grants in force, unlock, open case, approvals, policy version',
+      security: deviceAuth,
+      responses: { 200: ok(StaffStatusSchema), 401: noDevice, 403: notEnrolled },
+    },
+  },
+  '/v1/staff/policy': {
+    get: {
+      summary: 'The staff policy as a signed note (custodian-staff-policy/1)',
+      security: deviceAuth,
+      responses: {
+        200: ok(SignedPolicySchema),
+        401: noDevice,
+        403: notEnrolled,
+        404: error('no-policy: none published yet'),
+      },
+    },
+  },
+  '/v1/staff/reveals': {
+    post: {
+      summary:
+        'May this reveal happen? Refusals are answers; the same requestId gets the same verdict, counted once',
+      security: deviceAuth,
+      requestBody: body(RevealAuthorizeBodySchema),
+      responses: {
+        200: ok(RevealVerdictSchema),
+        400: error('The body is not a reveal request'),
+        401: noDevice,
+        403: notEnrolled,
+        413: governanceTooLarge,
+      },
+    },
+  },
+};
+
+const GrantList = z.object({ staff: StaffMemberSchema, grants: z.array(GrantSchema) });
+
+/** The admin routes (admin-routes.ts). */
+const adminPaths = {
+  '/v1/admin/staff': {
+    post: {
+      summary: 'Create a staff member and their first enrollment code (admin)',
+      security: operatorAuth,
+      requestBody: body(CreateStaffBodySchema),
+      responses: {
+        201: ok(CreateStaffResponseSchema),
+        400: error('The body is not {staffId, name}'),
+        401: noOperator,
+        403: wrongRole('an admin'),
+        409: error('staff-exists'),
+      },
+    },
+    get: {
+      summary: 'Every staff member',
+      security: operatorAuth,
+      responses: { 200: ok(z.object({ staff: z.array(StaffMemberSchema) })), 401: noOperator },
+    },
+  },
+  '/v1/admin/staff/{staffId}': {
+    get: {
+      summary: 'A staff member and every grant they had, newest first',
+      security: operatorAuth,
+      parameters: [staffIdParameter],
+      responses: { 200: ok(GrantList), 401: noOperator, 404: error('unknown-staff') },
+    },
+  },
+  '/v1/admin/staff/{staffId}/enrollment': {
+    post: {
+      summary: 'A new enrollment code; older unused ones stop working (admin)',
+      security: operatorAuth,
+      parameters: [staffIdParameter],
+      responses: {
+        201: ok(EnrollmentIssuedSchema),
+        401: noOperator,
+        403: wrongRole('an admin'),
+        404: error('unknown-staff'),
+      },
+    },
+  },
+  '/v1/admin/staff/{staffId}/grants': {
+    post: {
+      summary: 'Grant a role of the published policy until a date (admin)',
+      security: operatorAuth,
+      parameters: [staffIdParameter],
+      requestBody: body(CreateGrantBodySchema),
+      responses: {
+        201: ok(GrantSchema),
+        400: error(
+          'unknown-role (the message names the roles), bad-expiry (past, or over 366 days away), or a bad body',
+        ),
+        401: noOperator,
+        403: wrongRole('an admin'),
+        404: error('unknown-staff'),
+      },
+    },
+  },
+  '/v1/admin/grants/{grantId}/change': {
+    post: {
+      summary: "Move a grant's end date (admin)",
+      security: operatorAuth,
+      parameters: [grantIdParameter],
+      requestBody: body(ChangeGrantBodySchema),
+      responses: {
+        200: ok(GrantSchema),
+        400: error('bad-expiry, or a bad body'),
+        401: noOperator,
+        403: wrongRole('an admin'),
+        404: error('unknown-grant'),
+        409: error('grant-revoked'),
+      },
+    },
+  },
+  '/v1/admin/grants/{grantId}/revoke': {
+    post: {
+      summary: 'Withdraw a grant now (admin)',
+      security: operatorAuth,
+      parameters: [grantIdParameter],
+      requestBody: body(RevokeGrantBodySchema),
+      responses: {
+        200: ok(GrantSchema),
+        400: error('A bad body'),
+        401: noOperator,
+        403: wrongRole('an admin'),
+        404: error('unknown-grant'),
+        409: error('grant-revoked: revoked already'),
+      },
+    },
+  },
+  '/v1/admin/policy': {
+    put: {
+      summary: 'Publish the staff policy, signed with the service key (admin)',
+      security: operatorAuth,
+      requestBody: body(StaffPolicySchema),
+      responses: {
+        200: ok(SignedPolicySchema),
+        400: error('bad-policy: every problem as path: message'),
+        401: noOperator,
+        403: wrongRole('an admin'),
+        413: governanceTooLarge,
+      },
+    },
+    get: {
+      summary: 'The published staff policy as a signed note',
+      security: operatorAuth,
+      responses: {
+        200: ok(SignedPolicySchema),
+        401: noOperator,
+        404: error('no-policy'),
+      },
+    },
+  },
+  '/v1/admin/reviews': {
+    get: {
+      summary: 'Review cases, newest first (at most 500)',
+      security: operatorAuth,
+      parameters: [
+        {
+          name: 'status',
+          in: 'query',
+          required: false,
+          schema: json(ReviewStatusSchema, 'input'),
+        },
+      ],
+      responses: {
+        200: ok(z.object({ cases: z.array(ReviewCaseSchema) })),
+        400: error('status is not open, approved or rejected'),
+        401: noOperator,
+      },
+    },
+  },
+  '/v1/admin/reviews/{caseId}': {
+    get: {
+      summary: 'One review case',
+      security: operatorAuth,
+      parameters: [caseIdParameter],
+      responses: {
+        200: ok(z.object({ case: ReviewCaseSchema })),
+        401: noOperator,
+        404: error('unknown-case'),
+      },
+    },
+  },
+  '/v1/admin/reviews/{caseId}/decision': {
+    post: {
+      summary: 'Approve or reject an open case with a comment (reviewer or admin)',
+      security: operatorAuth,
+      parameters: [caseIdParameter],
+      requestBody: body(ReviewDecisionBodySchema),
+      responses: {
+        200: ok(ReviewCaseSchema),
+        400: error('A bad body'),
+        401: noOperator,
+        403: wrongRole('a reviewer or an admin'),
+        404: error('unknown-case'),
+        409: error('review-decided'),
+      },
+    },
+  },
+};
+
 /** Query parameters of a GET route, from its zod object schema. */
 function queryParameters(schema: z.ZodObject): object[] {
   return Object.entries(schema.shape).map(([name, field]) => ({
@@ -197,7 +476,8 @@ export function openApiDocument(version: string) {
       description:
         'Staff events from the extension go into an append-only ledger (RFC 6962 Merkle tree, ' +
         'signed C2SP checkpoints); consent decisions get receipts signed by the same key and are ' +
-        'logged there too. Every input is validated; bad input is a 400 naming the field.',
+        'logged there too, as is every access-governance change; the staff policy is signed by ' +
+        'it as well. Every input is validated; bad input is a 400 naming the field.',
     },
     components: {
       securitySchemes: {
@@ -206,6 +486,11 @@ export function openApiDocument(version: string) {
           type: 'http',
           scheme: 'bearer',
           description: 'cst_…, from the first decision',
+        },
+        operatorToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'cop_…, from npm run staff -- operator add NAME --role ROLE',
         },
       },
       schemas: { StaffEvent: json(StaffEventSchema) },
@@ -287,6 +572,8 @@ export function openApiDocument(version: string) {
         },
       },
       ...consentPaths,
+      ...staffPaths,
+      ...adminPaths,
     },
   };
 }

@@ -1,5 +1,6 @@
-// Opens the service's stores in the data directory: the ledger, the device store and the consent
-// store. Shared by `npm start`, `npm run device` and `npm run consent`, so all use the same files.
+// Opens the service's stores in the data directory: the ledger, the device store, the consent
+// store and the governance store. Shared by `npm start`, `npm run device`, `npm run consent` and
+// `npm run staff`, so all use the same files.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../config';
@@ -12,12 +13,15 @@ import {
 } from '../consent';
 import { openDeviceStore, type DeviceStore } from '../devices';
 import { openLedger, type Ledger } from '../ledger';
+import { openGovernance, type GovernanceService } from '../staff';
 
 export interface Audit {
   dir: string;
   ledger: Ledger;
   devices: DeviceStore;
   consent: ConsentService;
+  /** Access governance: operators, staff, grants, the staff policy, reviews (governance.db). */
+  governance: GovernanceService;
   /** The development outbox, when CUSTODIAN_CODE_SENDER is `outbox` (the default). */
   outbox: Outbox | null;
   close(): void;
@@ -39,10 +43,13 @@ export function openAudit(env: Record<string, string | undefined>): Audit {
   const ledger = openLedger({ path: join(dir, 'ledger.db') });
   const devices = openDeviceStore(join(dir, 'devices.db'));
   const { sender, outbox } = codeSenderFor(senderChoice.value);
-  let consent: ConsentService;
+  let consent: ConsentService | undefined;
+  let governance: GovernanceService;
   try {
     consent = openConsent({ dir, ledger, sender });
+    governance = openGovernance({ dir, ledger, devices });
   } catch (error) {
+    consent?.close();
     ledger.close();
     devices.close();
     throw error;
@@ -52,8 +59,10 @@ export function openAudit(env: Record<string, string | undefined>): Audit {
     ledger,
     devices,
     consent,
+    governance,
     outbox,
     close() {
+      governance.close();
       consent.close();
       ledger.close();
       devices.close();

@@ -13,6 +13,7 @@ import {
   WIDGET_BUILD_DIR,
 } from '../config';
 import type { ConsentService } from '../consent';
+import { DEMO_STAFF_POLICY_FILE } from '../staff';
 import { openAudit, type Audit } from './open-audit';
 
 const listen = readListenOptions(process.env);
@@ -46,7 +47,16 @@ const app = createApp({
   demoPagesDir: DEMO_PAGES_DIR,
   audit,
   consent: { service: audit.consent, outbox: audit.outbox },
+  governance: audit.governance,
 });
+
+/** Whether a staff policy is published, and how to publish the demo CRM's if not. */
+function staffPolicy(audit: Audit): string {
+  const policy = audit.governance.policy();
+  return policy.ok
+    ? `staff policy ${policy.value.version}`
+    : `no staff policy yet: npm run staff -- policy publish ${DEMO_STAFF_POLICY_FILE}`;
+}
 
 /** The demo shop (/demo/shop/) needs a policy for site `shop`: publish v1 unless one exists. */
 function publishDemoShop(consent: ConsentService, port: number): string {
@@ -88,6 +98,10 @@ const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
       `  widget:     ${widget}`,
       `  codes:      ${outbox}`,
       '  publish a policy: npm run consent -- publish FILE --origin https://your.shop',
+      `  staff:      ${base}/v1/enroll, ${base}/v1/staff/*, admin API ${base}/v1/admin/* (${staffPolicy(audit)})`,
+      ...(audit.governance.hasOperators()
+        ? []
+        : ['  no operator yet: create one with npm run staff -- operator add admin --role admin']),
       `Staff extension (Chrome MV3): ${extension}`,
       'Stop with Ctrl+C.',
     ].join('\n'),

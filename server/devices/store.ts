@@ -1,5 +1,6 @@
-// Devices that may send events (issue 4): tokens issued by an administrator (enrollment replaces
-// this in the access-governance issue), kept as SHA-256 hashes, and each device's sequence state.
+// Devices that may send events (issue 4): tokens issued by an administrator (`npm run device`) or
+// by enrollment (issue 6, which binds the device to a staff member), kept as SHA-256 hashes, and
+// each device's sequence state.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -9,11 +10,16 @@ import { receive, type Gap, type SequenceState } from './gaps';
 export interface Device {
   id: string;
   label: string;
+  /** The staff member an enrollment bound this device to; null for `npm run device` tokens. */
+  staffId: string | null;
 }
 
 export interface DeviceStore {
-  /** Issues a token for a new device; the token is shown once and stored only as a hash. */
-  issue(label: string): { device: Device; token: string };
+  /**
+   * Issues a token for a new device, bound to `staffId` when given (enrollment); the token is
+   * shown once and stored only as a hash.
+   */
+  issue(label: string, staffId?: string): { device: Device; token: string };
   /** The device a token belongs to, unless unknown or revoked. */
   authenticate(token: string): Device | undefined;
   /** Folds received sequence numbers in; returns the gaps now open for that event device id. */
@@ -50,12 +56,25 @@ const TOKEN_PREFIX = 'cdt_';
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
+ * Migration `devices-staff-id` (issue 6): files written before enrollment existed lack the
+ * `staff_id` column; their devices stay unbound (null), as `npm run device` tokens are.
+ */
+function addStaffColumn(db: Database.Database): void {
+  const columns = db
+    .prepare<[], { name: string }>("SELECT name FROM pragma_table_info('devices')")
+    .all();
+  if (!columns.some((c) => c.name === 'staff_id')) {
+    db.exec('ALTER TABLE devices ADD COLUMN staff_id TEXT');
+  }
+}
+
+/**
  * Opens (creating if needed) the device store.
  *
  * @example
  *   const devices = openDeviceStore('data/devices.db');
  *   const { token } = devices.issue('CS-0420 laptop');
- *   devices.authenticate(token); // { id: '…', label: 'CS-0420 laptop' }
+ *   devices.authenticate(token); // { id: '…', label: 'CS-0420 laptop', staffId: null }
  */
 export function openDeviceStore(path: string): DeviceStore {
   const db = new Database(path);
@@ -66,18 +85,20 @@ export function openDeviceStore(path: string): DeviceStore {
       label TEXT NOT NULL,
       token_hash TEXT NOT NULL UNIQUE,
       created_at TEXT NOT NULL,
-      revoked_at TEXT
+      revoked_at TEXT,
+      staff_id TEXT
     );
     CREATE TABLE IF NOT EXISTS sequences (
       event_device_id TEXT PRIMARY KEY,
       state TEXT NOT NULL
     );
   `);
+  addStaffColumn(db);
   const insert = db.prepare(
-    'INSERT INTO devices (id, label, token_hash, created_at) VALUES (?, ?, ?, ?)',
+    'INSERT INTO devices (id, label, token_hash, created_at, staff_id) VALUES (?, ?, ?, ?, ?)',
   );
-  const byHash = db.prepare<[string], { id: string; label: string }>(
-    'SELECT id, label FROM devices WHERE token_hash = ? AND revoked_at IS NULL',
+  const byHash = db.prepare<[string], Device>(
+    'SELECT id, label, staff_id AS staffId FROM devices WHERE token_hash = ? AND revoked_at IS NULL',
   );
   const getState = db
     .prepare<[string], string>('SELECT state FROM sequences WHERE event_device_id = ?')
@@ -92,14 +113,20 @@ export function openDeviceStore(path: string): DeviceStore {
   });
 
   return {
-    issue(label) {
+    issue(label, staffId) {
       const clean = label.trim();
       if (!clean || clean.length > 100) {
         throw new Error('Give the device a label of 1 to 100 characters, e.g. "CS-0420 laptop".');
       }
-      const device = { id: randomUUID(), label: clean };
+      const device: Device = { id: randomUUID(), label: clean, staffId: staffId ?? null };
       const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-      insert.run(device.id, device.label, hashToken(token), new Date().toISOString());
+      insert.run(
+        device.id,
+        device.label,
+        hashToken(token),
+        new Date().toISOString(),
+        device.staffId,
+      );
       return { device, token };
     },
     authenticate(token) {
