@@ -20,9 +20,16 @@ export const POLICY_NOTE_HEADER = 'custodian-staff-policy/1';
 export function policyNoteText(policy: unknown): Result<string> {
   const parsed = parsePolicy(policy);
   if (!parsed.ok) return err(problemsText(parsed.problems));
-  const canonical = canonicalize(policy);
+  // JSON text (which parsePolicy accepts too) is signed as the value it holds, not as a string:
+  // readPolicyNoteText could not read the note back otherwise. It parsed above, so this cannot throw.
+  const value: unknown = typeof policy === 'string' ? JSON.parse(policy) : policy;
+  const canonical = canonicalize(value);
   if (!canonical.ok)
     return err(`the policy is not JSON: ${canonical.error.path}: ${canonical.error.reason}`);
+  // RFC 8785 writes DEL as it is, and a signed note may not hold it: refuse here, as a problem
+  // with the policy, rather than fail when signing.
+  if (canonical.text.includes('\u007f'))
+    return err('the policy holds the control character DEL (U+007F); remove it from its strings');
   return ok(`${POLICY_NOTE_HEADER}\n${canonical.text}\n`);
 }
 
