@@ -1,18 +1,20 @@
 // Background service worker: wires the extension's features together (features live in extension/lib/).
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { createPageViewLog, revealsOn } from '../lib/audit';
+import { countReveal, createPageViewLog, revealsOn, valueHash } from '../lib/audit';
 import { createTabBadges } from '../lib/badge';
+import { PIN_KEYS, pinsOf } from '../lib/enrollment';
+import { createGovernance } from '../lib/governance';
 import { acceptContentMessage, acceptPopupMessage, messenger } from '../lib/messaging';
-import { createPolicyPublisher, EFFECTIVE_KEY, LOCAL_KEYS } from '../lib/policy';
+import { createPolicyPublisher, EFFECTIVE_KEY, POLICY_INPUT_KEYS } from '../lib/policy';
+import { readManagedStorage } from '../lib/policy/managed';
 import { createPopupService } from '../lib/popup';
-import { onEnqueued, readBatch, settleBatch } from '../lib/queue';
-import { authorizeReveal } from '../lib/reveal';
-import { popupSyncState, startSyncScheduler } from '../lib/sync';
+import { enqueueEvent, onEnqueued, readBatch, settleBatch } from '../lib/queue';
+import { authorizeReveal, type RevealDeps } from '../lib/reveal';
+import { popupSyncState, readSyncSettings, startSyncScheduler } from '../lib/sync';
 
 export default defineBackground(() => {
   const badges = createTabBadges(browser.action, browser.storage.session);
-  const pageViews = createPageViewLog();
 
   // The queue drains to the audit service; new events are sent soon after they are stored.
   const sync = startSyncScheduler({
@@ -22,14 +24,30 @@ export default defineBackground(() => {
   });
   onEnqueued(() => sync.kick());
 
+  // Enrollment, unlock, the staff status and the signed policy (issue 6).
+  const governance = createGovernance({
+    fetch: (input, init) => fetch(input, init),
+    local: browser.storage.local,
+    session: browser.storage.session,
+    pins: async () => {
+      const read = await readManagedStorage(Object.values(PIN_KEYS));
+      return read.available ? pinsOf(read.values) : null;
+    },
+    settings: readSyncSettings,
+    runSync: () => sync.runNow(),
+    now: Date.now,
+    randomBytes: (n) => crypto.getRandomValues(new Uint8Array(n)),
+  });
+  governance.start(browser.alarms);
+  const pageViews = createPageViewLog((at) => governance.viewRecorded(at));
+
   // The policy in force, re-read whenever an administrator or the options page changes it.
   const policy = createPolicyPublisher();
   const currentPolicy = () => policy.current();
   browser.storage.onChanged.addListener((changes, area) => {
-    const watched: readonly string[] = Object.values(LOCAL_KEYS);
     if (
       area === 'managed' ||
-      (area === 'local' && Object.keys(changes).some((k) => watched.includes(k)))
+      (area === 'local' && Object.keys(changes).some((k) => POLICY_INPUT_KEYS.includes(k)))
     ) {
       policy.refresh();
     } else if (
@@ -50,7 +68,17 @@ export default defineBackground(() => {
     tell: async (tabId, message) => {
       await messenger.sendMessage('backgroundToContent', message, tabId);
     },
+    governance: () => governance.view(),
+    pauseBlocked: () => governance.pauseBlocked(),
   });
+
+  const revealDeps: RevealDeps = {
+    ...governance.reveal,
+    enqueue: (event) => enqueueEvent(event),
+    valueHash: (request) => valueHash(request.piiType, request.value),
+    countReveal: () => countReveal(),
+    now: Date.now,
+  };
 
   messenger.onMessage('contentToBackground', async ({ data, sender }) => {
     const verdict = acceptContentMessage(data, sender, browser.runtime.id);
@@ -76,7 +104,7 @@ export default defineBackground(() => {
         return undefined;
       }
       case 'reveal-request':
-        return authorizeReveal(await currentPolicy(), message);
+        return authorizeReveal(revealDeps, await currentPolicy(), message);
     }
   });
 
@@ -91,7 +119,10 @@ export default defineBackground(() => {
       console.warn(`[custodian] dropped a popup message: ${verdict.reason}`);
       throw new Error(`Message refused: ${verdict.reason}`);
     }
-    return popup.handle(verdict.value);
+    const message = verdict.value;
+    return message.type === 'popup-status' || message.type === 'set-pause'
+      ? popup.handle(message)
+      : governance.handle(message);
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

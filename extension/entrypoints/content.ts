@@ -66,7 +66,8 @@ export default defineContentScript({
         startReporting();
         // One watermark per tab: frames sit inside the top page's.
         if (page.watermark && window === window.top) {
-          stops.push(showWatermark(document, state.identity?.staffId ?? null));
+          const staffId = state.staff?.staffId ?? state.identity?.staffId ?? null;
+          stops.push(showWatermark(document, staffId));
         }
         // A new policy while the page is open: new site rules apply at once; a page the new
         // policy no longer protects keeps its masking until it is reloaded (failing closed).

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PageRefSchema, RevealReasonSchema } from './events';
 import { FindingCountsSchema, PiiTypeSchema } from './pii';
+import { RevealAccessSchema } from './policy';
 
 /**
  * Why a frame reports its counts:
@@ -51,8 +52,15 @@ export type RevealRequest = z.infer<typeof RevealRequestSchema>;
 
 /** The background's answer to a reveal request. */
 export const RevealAnswerSchema = z.discriminatedUnion('status', [
-  /** Shown for `seconds`; the event is already in the queue. */
-  z.strictObject({ status: z.literal('allowed'), seconds: z.number().int().positive() }),
+  /**
+   * Shown for `seconds`; the event is already in the queue. `partial` shows the value's partial
+   * form (`partialForm` of shared/pii) instead of the whole value (R12).
+   */
+  z.strictObject({
+    status: z.literal('allowed'),
+    seconds: z.number().int().positive(),
+    access: RevealAccessSchema,
+  }),
   z.strictObject({ status: z.literal('reason-required') }),
   /** Not shown; `why` says what the staff member can do about it. */
   z.strictObject({ status: z.literal('refused'), why: z.string() }),

@@ -145,5 +145,17 @@ export const PolicyStateSchema = z.strictObject({
   problems: z.array(z.strictObject({ path: z.string(), message: z.string() })),
   /** Whether the identity is pinned by the administrator (managed storage). */
   identityManaged: z.boolean(),
+  /**
+   * Set when the browser is enrolled with the audit service (issue 6): the staff member, and the
+   * roles their grants give them now. `identity` then holds the first of those roles (null when
+   * they hold none); reveals are decided by the service, not by `identity`.
+   */
+  staff: z
+    .strictObject({
+      staffId: StaffIdentitySchema.shape.staffId,
+      name: z.string(),
+      roles: z.array(RoleNameSchema),
+    })
+    .optional(),
 });
 export type PolicyState = z.infer<typeof PolicyStateSchema>;

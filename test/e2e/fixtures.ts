@@ -8,6 +8,7 @@ import { serve } from '@hono/node-server';
 import {
   test as base,
   chromium,
+  expect,
   type BrowserContext,
   type Frame,
   type Page,
@@ -17,6 +18,13 @@ import { SKIPPED_LOCAL_NAMES } from '../../extension/lib/masking/constants';
 import { createApp } from '../../server/app';
 import { openDeviceStore, type DeviceStore } from '../../server/devices';
 import { openLedger, type Ledger } from '../../server/ledger';
+import {
+  base32Decode,
+  hotp,
+  openGovernance,
+  totpStep,
+  type GovernanceService,
+} from '../../server/staff';
 import { scan } from '../../shared/pii';
 import { z } from 'zod';
 import { ledgerEntries } from '../../server/ledger/entries';
@@ -49,6 +57,8 @@ export interface DemoServer {
   /** The server's audit ledger and device store, in a temporary directory. */
   ledger: Ledger;
   devices: DeviceStore;
+  /** Access governance (issue 6): staff, grants, the signed policy, reviews; used directly by tests. */
+  governance: GovernanceService;
   /**
    * Fault injection for sync tests: while `status` is set, every /v1/ request is answered with
    * it (and `retryAfter` as Retry-After, when set) instead of reaching the app. While
@@ -78,7 +88,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const dir = mkdtempSync(path.join(tmpdir(), 'custodian-e2e-data-'));
       const ledger = openLedger({ path: path.join(dir, 'ledger.db'), checkpointEveryMs: 0 });
       const devices = openDeviceStore(path.join(dir, 'devices.db'));
-      const app = createApp({ version: 'e2e', audit: { ledger, devices } });
+      const governance = openGovernance({ dir, ledger, devices });
+      const app = createApp({ version: 'e2e', audit: { ledger, devices }, governance });
       const fault: DemoServer['fault'] = {};
       const fetch = async (request: Request) => {
         if (fault.loseResponses && new URL(request.url).pathname === '/v1/events') {
@@ -109,9 +120,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           resolve({ server, port: info.port }),
         );
       });
-      await use({ url: `http://127.0.0.1:${port}`, ledger, devices, fault });
+      await use({ url: `http://127.0.0.1:${port}`, ledger, devices, governance, fault });
       if ('closeAllConnections' in server) server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      governance.close();
       ledger.close();
       devices.close();
       rmSync(dir, { recursive: true, force: true });
@@ -149,7 +161,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
 
 /**
  * System Chromium with the built extension on the profile in `userDataDir`; tests that close
@@ -335,4 +347,62 @@ export function ledgerStaffEvents(ledger: Ledger): Map<string, StaffEvent> {
     out.set(event.id, event);
   }
   return out;
+}
+
+/** The code an authenticator app shows for `secret` at `now`, `offset` steps away. */
+export function totpCode(secret: string, now: number, offset = 0): string {
+  const key = base32Decode(secret);
+  if (!key.ok) throw new Error(key.error);
+  return hotp(key.value, totpStep(now) + offset, 6);
+}
+
+/** Every day 00:00–24:00: the working-hours rule never fires, whenever the suite runs. */
+const ALL_DAY = { start: '00:00', end: '24:00' };
+export const ALL_WEEK = {
+  mon: ALL_DAY,
+  tue: ALL_DAY,
+  wed: ALL_DAY,
+  thu: ALL_DAY,
+  fri: ALL_DAY,
+  sat: ALL_DAY,
+  sun: ALL_DAY,
+};
+
+/**
+ * Issue 6 through the options page, as a staff member does it: the service publishes `policy`
+ * and grants `role` to a new staff member; the browser enrols with the code, registers the
+ * authenticator and unlocks reveals. Resolves once the signed policy is in force, with the staff
+ * id and the authenticator's secret.
+ */
+export async function enrolBrowser(
+  page: Page,
+  worker: Worker,
+  server: DemoServer,
+  options: { policy: { version: string }; role: string },
+): Promise<{ staffId: string; secret: string }> {
+  const { governance } = server;
+  const staffId = `CS-${Date.now() % 1_000_000}`;
+  if (!governance.publishPolicy('e2e-admin', options.policy).ok) throw new Error('policy refused');
+  const created = governance.createStaff('e2e-admin', { staffId, name: '王芳' });
+  if (!created.ok) throw new Error('staff not created');
+  const granted = governance.createGrant('e2e-admin', staffId, {
+    role: options.role,
+    expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    note: 'e2e project',
+  });
+  if (!granted.ok) throw new Error('grant refused');
+  await page.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
+  await page.getByLabel('Server URL').fill(server.url);
+  await page.getByLabel('Enrollment code').fill(created.value.enrollment.code);
+  await page.getByRole('button', { name: /Enrol/ }).click();
+  const secretText = page.getByTestId('totp-secret');
+  await secretText.waitFor();
+  const secret = ((await secretText.textContent()) ?? '').replace(/\s/g, '');
+  await page.getByLabel('First code').fill(totpCode(secret, Date.now()));
+  await page.getByRole('button', { name: /Confirm/ }).click();
+  await page.getByLabel('Authenticator code').fill(totpCode(secret, Date.now(), 1));
+  await page.getByRole('button', { name: /Unlock/ }).click();
+  await page.locator('[data-testid="unlock-state"][data-locked="false"]').waitFor();
+  await expect.poll(() => policyInForce(worker)).toBe(options.policy.version);
+  return { staffId, secret };
 }

@@ -1,8 +1,20 @@
 // The options page and the popup end to end: a policy checked as it is typed and saved, the
-// identity set, then the popup's view of a protected tab, a reveal counted, and a logged pause.
+// identity set, then the popup's view of a protected tab, a reveal counted, and a logged pause;
+// and an enrolled browser (issue 6): enrollment, authenticator, unlock, server-authorized reveals.
 import type { Page, Worker } from '@playwright/test';
 import type { PiiType, PolicyState } from '../../shared/schema';
-import { badgeOf, expect, extensionStorage, onlyTabId, queuedEvents, test } from './fixtures';
+import {
+  ALL_WEEK,
+  badgeOf,
+  expect,
+  extensionStorage,
+  ledgerStaffEvents,
+  onlyTabId,
+  policyInForce,
+  queuedEvents,
+  test,
+  totpCode,
+} from './fixtures';
 
 /** The extension's id, from its service worker's URL (chrome-extension://ID/background.js). */
 const extensionId = (worker: Worker) => new URL(worker.url()).host;
@@ -185,4 +197,148 @@ test('the popup offers no pause switch to a role that may not pause', async ({
   await expect(popup.getByTestId('protection')).toHaveText(/Not protected/);
   await expect(popup.getByRole('heading', { name: /Masked on this page/ })).toHaveCount(0);
   await expect(popup.getByTestId('staff-id')).toHaveText('CS-0001');
+});
+
+const GOVERNED_POLICY = {
+  version: 'gov-e2e-1',
+  protect: ['http://127.0.0.1/*'],
+  roles: {
+    support: {
+      reveal: {
+        phone: { access: 'partial', offline: true },
+        email: { access: 'full' },
+      },
+    },
+  },
+  revealSeconds: 2,
+  rules: {
+    timeZone: 'Asia/Shanghai',
+    workingHours: {
+      week: ALL_WEEK,
+    },
+  },
+};
+
+const GOVERNED_PAGE = `<!doctype html><meta charset="utf-8"><title>Governed</title>
+<style>span { font: 20px monospace; }</style>
+<p>手机 <span id="phone">13812345678</span></p>
+<p>邮箱 <span id="email">lina@example.cn</span></p>`;
+
+test('an enrolled browser: enrol and register the authenticator in the options page, unlock in the popup, reveal what the service allows', async ({
+  context,
+  page,
+  server,
+  serviceWorker,
+}, testInfo) => {
+  const { governance } = server;
+  const staffId = `CS-E2E${Date.now() % 100_000}`;
+  const published = governance.publishPolicy('e2e-admin', GOVERNED_POLICY);
+  expect(published.ok).toBe(true);
+  const created = governance.createStaff('e2e-admin', { staffId, name: '王芳' });
+  if (!created.ok) throw new Error('staff not created');
+  const grant = governance.createGrant('e2e-admin', staffId, {
+    role: 'support',
+    expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    note: 'e2e project',
+  });
+  expect(grant.ok).toBe(true);
+
+  // Enrol in the options page: the server's address and the one-time code.
+  const id = extensionId(serviceWorker);
+  await page.goto(`chrome-extension://${id}/options.html`);
+  await page.getByLabel('Server URL').fill('http://audit.example.com');
+  await page.getByLabel('Enrollment code').fill(created.value.enrollment.code);
+  await page.getByRole('button', { name: /Enrol/ }).click();
+  // Plain http off this machine is refused, saying how to fix it.
+  await expect(page.locator('#enroll-serverUrl-error')).toContainText('https://audit.example.com');
+  await page.getByLabel('Server URL').fill(server.url);
+  await page.getByRole('button', { name: /Enrol/ }).click();
+  await expect(page.getByTestId('enrolled-staff-id')).toHaveText(staffId);
+
+  // The authenticator: QR code and secret, then its first code.
+  const setup = page.getByTestId('totp-setup');
+  await expect(setup.getByRole('img', { name: /QR code/ })).toBeVisible();
+  const secret = ((await page.getByTestId('totp-secret').textContent()) ?? '').replace(/\s/g, '');
+  expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  await page.screenshot({ path: testInfo.outputPath('options-enrolled.png'), fullPage: true });
+  await page.getByLabel('First code').fill('000000');
+  await page.getByRole('button', { name: /Confirm/ }).click();
+  await expect(page.locator('#totp-confirm-error')).not.toBeEmpty();
+  await page.getByLabel('First code').fill(totpCode(secret, Date.now()));
+  await page.getByRole('button', { name: /Confirm/ }).click();
+  await expect(setup).toHaveCount(0);
+  await expect(page.getByTestId('unlock-state')).toHaveAttribute('data-locked', 'true');
+
+  // The signed policy is in force; the options page's editor and identity are read-only.
+  await expect.poll(() => policyInForce(serviceWorker)).toBe('gov-e2e-1');
+  await expect(page.getByTestId('policy-source')).toHaveAttribute('data-source', 'server');
+  await expect(page.getByTestId('server-policy-note')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Save identity/ })).toHaveCount(0);
+  // The device token the event sync uses came with the enrollment.
+  expect(String(await extensionStorage(serviceWorker, 'deviceToken'))).toMatch(/^cdt_/);
+
+  // Locked: masking works and nothing is revealed.
+  const url = `${server.url}/governed.html`;
+  await page.route(url, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', body: GOVERNED_PAGE }),
+  );
+  await page.goto(url);
+  await expect(page.locator('#phone')).toHaveText('138****5678');
+  await page.locator('#phone').click();
+  await expect(page.locator('custodian-toast')).toBeAttached();
+  await expect(page.locator('#phone')).toHaveText('138****5678');
+
+  // Unlock in the popup with the next code (the confirmed one cannot be used twice).
+  const tabId = await onlyTabId(serviceWorker);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${id}/popup.html?tabId=${tabId}`);
+  await expect(popup.getByTestId('staff-id')).toHaveText(staffId);
+  await expect(popup.getByTestId('role')).toHaveText('support');
+  await expect(popup.getByTestId('policy')).toContainText('gov-e2e-1');
+  await expect(popup.getByTestId('unlock-state')).toHaveAttribute('data-locked', 'true');
+  await popup.getByLabel('Authenticator code').fill('123');
+  await popup.getByRole('button', { name: /Unlock/ }).click();
+  await expect(popup.locator('#popup-unlock-error')).toContainText('6-digit');
+  await popup.getByLabel('Authenticator code').fill(totpCode(secret, Date.now(), 1));
+  await popup.getByRole('button', { name: /Unlock/ }).click();
+  await expect(popup.getByTestId('unlock-state')).toHaveAttribute('data-locked', 'false');
+  await expect(popup.getByTestId('unlock-state')).toContainText(/Unlocked until \d\d:\d\d/);
+  await popup.screenshot({ path: testInfo.outputPath('popup-unlocked.png'), fullPage: true });
+  await popup.close();
+
+  // The service allows phone, partially: the partial form shows for the policy's 2 s.
+  await page.bringToFront();
+  await page.locator('#phone').click();
+  await expect(page.locator('#phone')).toHaveText('13812**5678');
+  await expect(page.locator('#phone')).toHaveText('138****5678', { timeout: 5000 });
+  await page.locator('#email').click();
+  await expect(page.locator('#email')).toHaveText('lina@example.cn');
+
+  // The service unreachable: phone is revealable offline, e-mail is not.
+  server.fault.status = 503;
+  try {
+    await page.locator('#phone').click();
+    await expect(page.locator('#phone')).toHaveText('13812**5678');
+    await expect(page.locator('#email')).toHaveText('l***@example.cn', { timeout: 5000 });
+    await page.locator('#email').click();
+    await expect(page.locator('custodian-toast').last()).toBeAttached();
+    await expect(page.locator('#email')).toHaveText('l***@example.cn');
+  } finally {
+    server.fault.status = undefined;
+  }
+
+  const reveals = (await queuedEvents(serviceWorker)).filter((e) => e.kind === 'reveal');
+  const ledgerReveals = [...ledgerStaffEvents(server.ledger).values()].filter(
+    (e) => e.kind === 'reveal' && e.staffId === staffId,
+  );
+  const all = new Map([...ledgerReveals, ...reveals].map((e) => [e.id, e]));
+  expect(
+    [...all.values()]
+      .sort((a, b) => a.seq - b.seq)
+      .map((e) => e.kind === 'reveal' && [e.piiType, e.authorizedBy, e.access, e.staffId]),
+  ).toEqual([
+    ['phone', 'server', 'partial', staffId],
+    ['email', 'server', 'full', staffId],
+    ['phone', 'offline', 'partial', staffId],
+  ]);
 });

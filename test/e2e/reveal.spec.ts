@@ -1,9 +1,19 @@
 // Reveal on demand, end to end: the role's policy decides; a reason is asked when the policy
 // wants one; the value shows for the policy's time and is masked again; the event is in the
 // local queue, with a keyed hash and never the value. Site rules mask what the engine cannot know.
+// An enrolled browser (issue 6) stops at the daily limit at once and waits for a reviewer.
 import type { Page, Worker } from '@playwright/test';
 import type { StaffPolicyInput } from '../../shared/schema';
-import { expect, policyInForce, queuedEvents, setExtensionStorage, test } from './fixtures';
+import {
+  ALL_WEEK,
+  enrolBrowser,
+  expect,
+  onlyTabId,
+  policyInForce,
+  queuedEvents,
+  setExtensionStorage,
+  test,
+} from './fixtures';
 
 const POLICY: StaffPolicyInput = {
   version: 'e2e-1',
@@ -141,4 +151,74 @@ test('a page the policy does not protect is left exactly as it is', async ({
   await page.goto(url);
   await expect(page.locator('#phone')).toHaveText('13812345678');
   await expect(page.locator('.customer-name')).toHaveText('王小明');
+});
+
+test('an enrolled browser stops at the daily limit at once; the service opens a review; after approval reveals work again', async ({
+  context,
+  page,
+  server,
+  serviceWorker,
+}) => {
+  const policy = {
+    version: 'review-e2e-1',
+    protect: ['http://127.0.0.1/*'],
+    roles: { support: { reveal: { phone: {} } } },
+    revealSeconds: 1,
+    // A page view and two reveals reach the limit: the third reveal would be number four.
+    rules: { timeZone: 'Asia/Shanghai', dailyLimit: { max: 3 }, workingHours: { week: ALL_WEEK } },
+  };
+  const { staffId } = await enrolBrowser(page, serviceWorker, server, { policy, role: 'support' });
+  const url = `${server.url}/review.html`;
+  await page.route(url, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      body: '<!doctype html><meta charset="utf-8"><p>手机 <span id="phone">13812345678</span></p>',
+    }),
+  );
+  await page.goto(url);
+  const phone = page.locator('#phone');
+  for (let i = 0; i < 2; i++) {
+    await expect(phone).toHaveText('138****5678');
+    await phone.click();
+    await expect(phone).toHaveText('13812345678');
+  }
+  await expect(phone).toHaveText('138****5678', { timeout: 5000 });
+
+  // The third: refused at once by the extension, which reports it; the service opens a case.
+  await phone.click();
+  // (The toast's text is in a closed shadow root, out of the page's and the test's reach.)
+  await expect(page.locator('custodian-toast')).toBeAttached();
+  await expect(phone).toHaveText('138****5678');
+  const openCases = () => {
+    const listed = server.governance.reviews('open');
+    return listed.ok ? listed.value.filter((c) => c.staffId === staffId) : [];
+  };
+  await expect.poll(() => openCases().length).toBe(1);
+  const openCase = openCases()[0]!;
+  expect(openCase.fired.map((f) => f.rule)).toEqual(['daily-limit']);
+
+  // The popup says reveals are paused until a reviewer decides.
+  const tabId = await onlyTabId(serviceWorker);
+  const popup = await context.newPage();
+  await popup.goto(
+    `chrome-extension://${new URL(serviceWorker.url()).host}/popup.html?tabId=${tabId}`,
+  );
+  await expect(popup.getByTestId('review-open')).toContainText('reviewer decides');
+  await popup.close();
+
+  // A reviewer approves: the next reveal works again (another day's allowance).
+  const decided = server.governance.decideReview('e2e-reviewer', openCase.caseId, {
+    decision: 'approve',
+    comment: 'Year-end campaign calls, checked with the team lead.',
+  });
+  expect(decided.ok).toBe(true);
+  // The first click may meet the cached open case (fetched seconds ago, so trusted): it is
+  // refused and the status fetched again; a click after that reveals.
+  await page.bringToFront();
+  await expect(async () => {
+    await phone.click();
+    await expect(phone).toHaveText('13812345678', { timeout: 900 });
+  }).toPass({ timeout: 15_000 });
+  const reveals = (await queuedEvents(serviceWorker)).filter((e) => e.kind === 'reveal');
+  expect(reveals.every((e) => e.kind === 'reveal' && e.authorizedBy === 'server')).toBe(true);
 });

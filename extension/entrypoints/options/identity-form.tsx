@@ -1,5 +1,6 @@
 // Who uses this browser: staff id and role, checked field by field before they are saved.
-// Read-only when managed storage pins them.
+// Read-only when managed storage pins them, or when the browser is enrolled (the enrollment says
+// who, the grants say which roles).
 import { useState } from 'preact/hooks';
 import type { PolicyState, StaffIdentity } from '../../../shared/schema';
 import { checkIdentity } from './form';
@@ -22,6 +23,26 @@ export function IdentityForm({ state, saved, save }: Props) {
   const shown = (field: 'staffId' | 'role', value: string) =>
     tried || value !== '' ? errors[field] : undefined;
   const roles = Object.keys(state.policy.roles);
+
+  if (state.staff) {
+    return (
+      <section aria-labelledby="identity-title">
+        <h2 id="identity-title">员工身份 Staff identity</h2>
+        <p class="note">
+          本机已登记，身份由登记决定，角色由授权决定。This browser is enrolled: the enrollment says
+          who you are and your grants give your roles; the audit service's policy is in force.
+        </p>
+        <dl class="facts">
+          <dt>工号 Staff id</dt>
+          <dd>{state.staff.staffId}</dd>
+          <dt>姓名 Name</dt>
+          <dd>{state.staff.name}</dd>
+          <dt>角色 Roles</dt>
+          <dd>{state.staff.roles.length > 0 ? state.staff.roles.join(', ') : '无 none'}</dd>
+        </dl>
+      </section>
+    );
+  }
 
   if (state.identityManaged && state.identity) {
     return (

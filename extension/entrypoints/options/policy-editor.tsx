@@ -1,5 +1,6 @@
 // The staff policy as JSON, checked as the administrator types: problems listed by field path,
-// Save disabled while any remain. Read-only when managed storage pins the policy.
+// Save disabled while any remain. Read-only when managed storage pins the policy, or when the
+// browser is enrolled (the audit service's signed policy is then in force).
 import { useState } from 'preact/hooks';
 import type { PolicyState } from '../../../shared/schema';
 import { EXAMPLE_POLICY_TEXT, POLICY_KEYS } from './example-policy';
@@ -16,6 +17,23 @@ export function PolicyEditor({ state, saved, save }: Props) {
   const [text, setText] = useState(saved);
   const [note, setNote] = useState('');
   const problems = policyTextProblems(text);
+
+  if (state.staff && !policyPinned(state)) {
+    return (
+      <section aria-labelledby="policy-title">
+        <h2 id="policy-title">员工策略 Staff policy</h2>
+        <p class="note" data-testid="server-policy-note">
+          本机已登记，生效的是审计服务签发的策略，不能在此修改。This browser is enrolled: the policy
+          the audit service signed is in force, and it cannot be changed here.
+        </p>
+        {state.source === 'server' && (
+          <pre class="readonly" aria-label="审计服务策略 The audit service's policy">
+            {JSON.stringify(state.policy, null, 2)}
+          </pre>
+        )}
+      </section>
+    );
+  }
 
   if (policyPinned(state)) {
     return (

@@ -1,17 +1,20 @@
 // Popup: what protects the active tab (state, masked values by type), today's reveals, who is
-// signed in under which policy, the queue, and the pause switch when the role may pause.
+// signed in under which policy, the queue, and the pause switch when the role may pause; on an
+// enrolled browser also locked/unlocked (with the code field) and a review case (issue 6).
 // Everything comes from the background (lib/popup); `?tabId=N` picks the tab (for tests).
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PiiTypeSchema } from '../../../shared/schema';
 import {
+  ActionAnswerSchema,
   PopupStatusSchema,
   SetPauseAnswerSchema,
   type PopupStatus,
 } from '../../../shared/schema/popup';
 import { messenger } from '../../lib/messaging';
 import { PROTECTION_LABELS, SOURCE_LABELS, TYPE_LABELS } from '../../lib/popup/labels';
+import { GovernancePanel } from './governance-panel';
 
 /** Storage changes (counts, pause, policy) come in bursts: refresh once per burst. */
 const REFRESH_DELAY_MS = 100;
@@ -105,6 +108,12 @@ function Popup() {
     }
   };
 
+  const unlock = async (code: string) =>
+    ActionAnswerSchema.parse(
+      await messenger.sendMessage('popupToBackground', { type: 'unlock', code }),
+    );
+  const g = status.governance;
+
   return (
     <>
       <header>
@@ -116,6 +125,7 @@ function Popup() {
       <p class={`state ${status.protection}`} data-testid="protection" role="status">
         {PROTECTION_LABELS[status.protection]}
       </p>
+      {g && <GovernancePanel governance={g} unlock={unlock} />}
       {(status.mayPause || paused) && status.protection !== 'unprotected' && (
         <label class="switch">
           <input
@@ -148,7 +158,15 @@ function Popup() {
         <dd data-testid="reveals-today">{status.revealsToday}</dd>
         <dt>员工 Staff</dt>
         <dd data-testid="identity">
-          {status.identity ? (
+          {g ? (
+            <>
+              {g.name} · <span data-testid="staff-id">{g.staffId}</span>
+              <br />
+              <span data-testid="role">
+                {g.roles.length > 0 ? g.roles.join(', ') : '无角色 no role'}
+              </span>
+            </>
+          ) : status.identity ? (
             <>
               <span data-testid="staff-id">{status.identity.staffId}</span> ·{' '}
               <span data-testid="role">{status.identity.role}</span>

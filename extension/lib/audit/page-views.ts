@@ -3,6 +3,7 @@
 // do not log again.
 import type { PageFindingsMessage } from '../../../shared/schema';
 import type { PolicyState } from '../policy';
+import { actorOf } from '../policy/actor';
 import { enqueueEvent } from '../queue';
 
 export interface PageViewLog {
@@ -16,7 +17,11 @@ export interface PageViewLog {
   forgetTab(tabId: number): void;
 }
 
-export function createPageViewLog(): PageViewLog {
+/**
+ * @param onView told the time of each view recorded (the local activity history of issue 6, which
+ *   the behaviour rules count).
+ */
+export function createPageViewLog(onView?: (at: number) => void): PageViewLog {
   const logged = new Map<string, string>();
   return {
     async report(tabId, frameId, message, state) {
@@ -28,15 +33,15 @@ export function createPageViewLog(): PageViewLog {
       const where = `${page.origin}${page.path}`;
       if (logged.get(key) === where) return;
       logged.set(key, where);
-      const { identity, policy } = await state();
-      await enqueueEvent({
+      const current = await state();
+      const event = await enqueueEvent({
         kind: 'page-view',
-        staffId: identity?.staffId ?? null,
-        role: identity?.role ?? null,
-        policyVersion: policy.version,
+        ...actorOf(current),
+        policyVersion: current.policy.version,
         page,
         counts: message.counts,
       });
+      onView?.(Date.parse(event.at));
     },
     forgetTab(tabId) {
       for (const key of logged.keys()) if (key.startsWith(`${tabId}:`)) logged.delete(key);

@@ -38,8 +38,11 @@ export interface TextMasker {
   /** Treats the node's whole text as one value of `type` (site selector rules). */
   applyRule(node: Text, type: PiiType): number;
   state(node: Text): TextState | undefined;
-  /** Shows or hides one span; returns false when the node no longer shows that span. */
-  setShown(node: Text, span: number, shown: boolean): boolean;
+  /**
+   * Shows or hides one span; returns false when the node no longer shows that span. `text` is
+   * what to show instead of the raw value (a partial reveal's partial form).
+   */
+  setShown(node: Text, span: number, shown: boolean, text?: string): boolean;
   /** Puts the raw text back (page not protected after all, or protection paused). */
   restore(node: Text): void;
   /** Counts of masked values per type in connected nodes; forgets disconnected nodes. */
@@ -179,11 +182,11 @@ export function createTextMasker(leaveAlone: LeaveAlone): TextMasker {
       return maskWhole(node, current ? rawText(st) : node.data, type);
     },
     state: (node) => states.get(node),
-    setShown(node, index, shown) {
+    setShown(node, index, shown, text) {
       const st = states.get(node);
       const span = st?.spans[index];
       if (!st || !span || node.data !== st.written || span.shown === shown) return false;
-      const next = shown ? span.raw : span.masked;
+      const next = shown ? (text ?? span.raw) : span.masked;
       const delta = next.length - (span.end - span.start);
       node.replaceData(span.start, span.end - span.start, next);
       span.shown = shown;

@@ -6,7 +6,13 @@ import type {
   ContentToBackground,
   RevealAnswer,
 } from '../../../shared/schema';
-import type { PopupStatus, PopupToBackground, SetPauseAnswer } from '../../../shared/schema/popup';
+import type {
+  ActionAnswer,
+  EnrollmentView,
+  PopupStatus,
+  PopupToBackground,
+  SetPauseAnswer,
+} from '../../../shared/schema/popup';
 
 export {
   acceptBackgroundMessage,
@@ -26,10 +32,13 @@ export interface ProtocolMap {
   contentToBackground(message: ContentToBackground): RevealAnswer | undefined;
   backgroundToContent(message: BackgroundToContent): void;
   /**
-   * Answers `popup-status` with a PopupStatus and `set-pause` with a SetPauseAnswer (parse them
-   * on receipt with the matching schema of shared/schema/popup.ts).
+   * Answers `popup-status` with a PopupStatus, `set-pause` with a SetPauseAnswer,
+   * `enrollment-view` with an EnrollmentView, and `enroll`, `confirm-totp` and `unlock` with an
+   * ActionAnswer (parse them on receipt with the matching schema of shared/schema/popup.ts).
    */
-  popupToBackground(message: PopupToBackground): PopupStatus | SetPauseAnswer;
+  popupToBackground(
+    message: PopupToBackground,
+  ): PopupStatus | SetPauseAnswer | EnrollmentView | ActionAnswer;
 }
 
 /** Used on both sides: each sends on one channel and listens on the other. */

@@ -1,21 +1,33 @@
-// Where the extension's staff policy and identity come from, in order of precedence:
-// 1. enterprise managed storage (Chrome policy, `storage.managed_schema`), which staff cannot edit;
-// 2. the options page (extension local storage);
-// 3. none: FAIL_CLOSED_POLICY, every http(s) page protected and nothing revealable.
+// Where the extension's staff policy and identity come from: this file reads the sources
+// (managed storage, the options page, the enrollment, the signed policy and the staff status) and
+// publishes what resolve.ts decides is in force, for content scripts.
 import { browser } from 'wxt/browser';
-import { parsePolicy } from '../../../shared/policy';
-import { readManagedStorage } from './managed';
+import { rolesAt } from '../../../shared/access';
+import { FAIL_CLOSED_POLICY, PolicyStateSchema, type PolicyState } from '../../../shared/schema';
+import { readEnrollment, ENROLLMENT_KEY } from '../enrollment/record';
 import {
-  FAIL_CLOSED_POLICY,
-  PolicyStateSchema,
-  StaffIdentitySchema,
-  type PolicyState,
-} from '../../../shared/schema';
+  keptServerPolicy,
+  readServerPolicyRecord,
+  SERVER_POLICY_KEY,
+} from '../server-policy/store';
+import { readStatusCache, STATUS_KEY } from '../staff-status/cache';
+import { readManagedStorage } from './managed';
+import { MANAGED_KEYS, resolvePolicyState } from './resolve';
 
 /** Keys in `storage.local` written by the options page. */
 export const LOCAL_KEYS = { policyText: 'policyText', identity: 'identity' } as const;
-/** Keys an administrator sets through Chrome policy (see public/managed-schema.json). */
-export const MANAGED_KEYS = { policyJson: 'policyJson', staffId: 'staffId', role: 'role' } as const;
+export { MANAGED_KEYS } from './resolve';
+
+/**
+ * Every `storage.local` key the policy in force depends on: a change to any of them publishes
+ * again (the options page's, the enrollment, the signed policy, the status with its grants).
+ */
+export const POLICY_INPUT_KEYS: readonly string[] = [
+  ...Object.values(LOCAL_KEYS),
+  ENROLLMENT_KEY,
+  SERVER_POLICY_KEY,
+  STATUS_KEY,
+];
 
 export type { PolicySource, PolicyState } from '../../../shared/schema';
 
@@ -34,65 +46,31 @@ const MANAGED_RETRY_MS = 2000;
  * calls it and publishes the result. Never throws: a broken source yields the fail-closed policy
  * and problems that say what to fix.
  */
-export async function loadPolicyState(): Promise<PolicyState> {
-  const [managedRead, local] = await Promise.all([
+export async function loadPolicyState(now: number = Date.now()): Promise<PolicyState> {
+  const local = browser.storage.local;
+  const [managed, stored, enrollment, record, status] = await Promise.all([
     readManagedStorage(Object.values(MANAGED_KEYS)),
-    browser.storage.local.get(Object.values(LOCAL_KEYS)),
+    local.get(Object.values(LOCAL_KEYS)),
+    readEnrollment(local),
+    readServerPolicyRecord(local),
+    readStatusCache(local),
   ]);
-  if (!managedRead.available) {
-    // An administrator's policy may be pinned there and stricter than the options page's: until
-    // it can be read, fail closed (the publisher reads again shortly).
-    return {
-      policy: FAIL_CLOSED_POLICY,
-      source: 'fail-closed',
-      identity: null,
-      identityManaged: false,
-      problems: [
-        {
-          path: '(managed storage)',
-          message: 'Chrome has not answered yet; everything stays masked until it does',
-        },
-      ],
-    };
-  }
-  const managed = managedRead.values;
-
-  const managedIdentity = StaffIdentitySchema.safeParse({
-    staffId: managed[MANAGED_KEYS.staffId],
-    role: managed[MANAGED_KEYS.role],
+  const server = enrollment ? await keptServerPolicy(record, enrollment.serverKey) : null;
+  // A status cached for someone else (before a new enrollment) gives no roles.
+  const grants =
+    status.status && enrollment && status.status.staffId === enrollment.staffId
+      ? status.status.grants
+      : [];
+  return resolvePolicyState({
+    managed,
+    policyText: stored[LOCAL_KEYS.policyText],
+    identity: stored[LOCAL_KEYS.identity],
+    enrolled: enrollment
+      ? { staffId: enrollment.staffId, name: enrollment.name, roles: rolesAt(grants, now) }
+      : null,
+    server,
+    serverProblem: record.problem,
   });
-  const localIdentity = StaffIdentitySchema.safeParse(local[LOCAL_KEYS.identity]);
-  const identity = managedIdentity.success
-    ? managedIdentity.data
-    : localIdentity.success
-      ? localIdentity.data
-      : null;
-  const base = { identity, identityManaged: managedIdentity.success };
-
-  const managedText = managed[MANAGED_KEYS.policyJson];
-  if (managedText !== undefined) {
-    const parsed = parsePolicy(managedText);
-    return parsed.ok
-      ? { ...base, policy: parsed.policy, source: 'managed', problems: [] }
-      : {
-          ...base,
-          policy: FAIL_CLOSED_POLICY,
-          source: 'fail-closed',
-          problems: parsed.problems.map((p) => ({ ...p, path: `managed policyJson: ${p.path}` })),
-        };
-  }
-  const localText = local[LOCAL_KEYS.policyText];
-  if (typeof localText === 'string' && localText.trim() !== '') {
-    const parsed = parsePolicy(localText);
-    if (parsed.ok) return { ...base, policy: parsed.policy, source: 'options', problems: [] };
-    return {
-      ...base,
-      policy: FAIL_CLOSED_POLICY,
-      source: 'fail-closed',
-      problems: parsed.problems,
-    };
-  }
-  return { ...base, policy: FAIL_CLOSED_POLICY, source: 'fail-closed', problems: [] };
 }
 
 /** The background's publisher: the policy in force, re-read and published on `refresh()`. */

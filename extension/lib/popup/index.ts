@@ -1,7 +1,12 @@
 // The background's side of the popup: answers its status requests and pause switch, and follows
 // each tab's top-frame page so a pause is recorded against it and ends when the page goes away.
 import type { BackgroundToContent, PageFindingsMessage, PolicyState } from '../../../shared/schema';
-import type { PopupStatus, PopupToBackground, SetPauseAnswer } from '../../../shared/schema/popup';
+import type {
+  Governance,
+  PopupStatus,
+  PopupToBackground,
+  SetPauseAnswer,
+} from '../../../shared/schema/popup';
 import { readTabCounts, type SessionArea } from '../badge';
 import { countEvents, enqueueEvent, queueStatus, type NewEvent } from '../queue';
 import { pauseEvent, setPause } from './pause';
@@ -24,7 +29,14 @@ export interface PopupDeps {
   sync?: () => Promise<PopupStatus['sync']>;
   countReveals?: (fromMs: number, toMs: number) => Promise<number>;
   now?: () => number;
+  /** Enrollment, unlock and review state (issue 6); default: not enrolled. */
+  governance?: () => Promise<Governance | null>;
+  /** See `PauseDeps.pauseBlocked`. */
+  pauseBlocked?: () => Promise<string | null>;
 }
+
+/** The messages this service answers; the enrollment ones go to lib/governance. */
+export type PopupMessage = Extract<PopupToBackground, { type: 'popup-status' | 'set-pause' }>;
 
 const NO_SYNC: PopupStatus['sync'] = {
   configured: false,
@@ -41,7 +53,7 @@ export interface PopupService {
   /** Pauses or resumes protection on a tab (see `setPause` in pause.ts for the rules). */
   setPause(tabId: number, paused: boolean): Promise<SetPauseAnswer>;
   /** Answers a message the popup gate accepted. */
-  handle(message: PopupToBackground): Promise<PopupStatus | SetPauseAnswer>;
+  handle(message: PopupMessage): Promise<PopupStatus | SetPauseAnswer>;
   /** A frame reported its findings: follow the tab's top-frame page (see the contract). */
   pageReported(tabId: number, frameId: number, message: PageFindingsMessage): Promise<void>;
   /** The tab was closed: end its pause (recorded) and forget it. */
@@ -82,21 +94,35 @@ export function createPopupService(deps: PopupDeps): PopupService {
   };
 
   const status = async (tabId: number): Promise<PopupStatus> => {
-    const [state, tab, counts, revealsToday, length, sync] = await Promise.all([
+    const [state, tab, counts, revealsToday, length, sync, governance] = await Promise.all([
       deps.policy(),
       readTabState(session, tabId),
       readTabCounts(session, tabId),
       countReveals(...localDay(now())),
       queueLength(),
       deps.sync?.() ?? NO_SYNC,
+      deps.governance?.() ?? null,
     ]);
-    return popupStatus({ state, tab, counts, revealsToday, queueLength: length, sync });
+    return popupStatus({
+      state,
+      tab,
+      counts,
+      revealsToday,
+      queueLength: length,
+      sync,
+      governance,
+    });
   };
 
   const pause = (tabId: number, paused: boolean): Promise<SetPauseAnswer> =>
     inOrder(tabId, async () => {
       const before = await readTabState(session, tabId);
-      const pauseDeps = { state: await deps.policy(), enqueue, tell: deps.tell };
+      const pauseDeps = {
+        state: await deps.policy(),
+        enqueue,
+        tell: deps.tell,
+        ...(deps.pauseBlocked ? { pauseBlocked: deps.pauseBlocked } : {}),
+      };
       const { answer, tab } = await setPause(pauseDeps, tabId, before, paused);
       if (tab !== before) await writeTabState(session, tabId, tab);
       return answer;

@@ -1,8 +1,8 @@
 // Pausing protection on a tab (R15): allowed only to roles the policy lets pause, recorded in the
 // local queue before the tab is told, and ended (and recorded) when the tab's page goes away.
-import { mayPause } from '../../../shared/policy';
 import type { BackgroundToContent, PageRef, PolicyState } from '../../../shared/schema';
 import type { SetPauseAnswer } from '../../../shared/schema/popup';
+import { actorOf, mayPauseNow } from '../policy/actor';
 import type { NewEvent } from '../queue';
 import type { TabState } from './tab-state';
 
@@ -13,11 +13,20 @@ export interface PauseDeps {
   enqueue: (event: NewEvent) => Promise<unknown>;
   /** Sends a message to every frame of the tab; rejects when no frame answers. */
   tell: (tabId: number, message: BackgroundToContent) => Promise<void>;
+  /**
+   * On an enrolled browser, why pausing is not possible now (reveals locked, a review case open):
+   * a pause shows every value, so it needs what a reveal needs. Null when nothing stands in the way.
+   */
+  pauseBlocked?: () => Promise<string | null>;
 }
 
 /** Why a pause was refused, in the two languages staff use. */
 export function whyMayNotPause(state: PolicyState): string {
   const { identity, policy } = state;
+  if (state.staff) {
+    const roles = state.staff.roles.map((r) => `"${r}"`).join(', ') || 'none';
+    return `你的角色无权暂停保护。Your roles (${roles}) may not pause protection (policy ${policy.version}); ask your administrator if your work needs it.`;
+  }
   if (!identity) {
     return '未登记员工身份，无法暂停保护。No staff identity is set on this browser, so protection cannot be paused.';
   }
@@ -35,8 +44,7 @@ const NO_ANSWER =
 export function pauseEvent(state: PolicyState, paused: boolean, page: PageRef): NewEvent {
   return {
     kind: paused ? 'pause' : 'resume',
-    staffId: state.identity?.staffId ?? null,
-    role: state.identity?.role ?? null,
+    ...actorOf(state),
     policyVersion: state.policy.version,
     page,
   };
@@ -45,7 +53,8 @@ export function pauseEvent(state: PolicyState, paused: boolean, page: PageRef): 
 /**
  * Pauses or resumes protection on a tab whose state is `tab`; resolves with the answer and the
  * tab's new state. Contract (the caller runs it in order with the tab's other updates):
- * - pausing needs `mayPause(policy, identity)`; resuming is always allowed (it restores masking);
+ * - pausing needs a role that may pause (`mayPauseNow`) and, when enrolled, nothing that would
+ *   stop a reveal (`pauseBlocked`); resuming is always allowed (it restores masking);
  * - a tab whose page is not protected cannot be paused;
  * - asking for the state the tab is already in changes nothing and records nothing;
  * - the event is stored before the tab is told; if it cannot be stored, nothing changes;
@@ -61,9 +70,11 @@ export async function setPause(
 ): Promise<{ answer: SetPauseAnswer; tab: TabState }> {
   const { state } = deps;
   const refuse = (why: string) => ({ answer: { status: 'refused', why } as const, tab });
-  if (paused && !mayPause(state.policy, state.identity)) return refuse(whyMayNotPause(state));
+  if (paused && !mayPauseNow(state)) return refuse(whyMayNotPause(state));
   if (tab.page === null) return paused ? refuse(NOT_PROTECTED) : { answer: done(false), tab };
   if (tab.paused === paused) return { answer: done(paused), tab };
+  const blocked = paused && deps.pauseBlocked ? await deps.pauseBlocked() : null;
+  if (blocked) return refuse(blocked);
 
   const page = tab.page;
   try {

@@ -46,6 +46,7 @@ describe('popupStatus', () => {
       mayPause: true,
       queueLength: 9,
       sync: inputs.sync,
+      governance: null,
     });
   });
 
@@ -73,6 +74,37 @@ describe('popupStatus', () => {
       policySource: 'fail-closed',
       policyProblems: 1,
     });
+  });
+});
+
+describe('popupStatus on an enrolled browser', () => {
+  it('lets any role in force pause, and passes the governance view on', () => {
+    const enrolled: PolicyState = {
+      ...state,
+      identity: { staffId: 'CS-0420', role: 'support' },
+      staff: { staffId: 'CS-0420', name: 'Li Wei', roles: ['support', 'lead'] },
+    };
+    const governance = {
+      staffId: 'CS-0420',
+      name: 'Li Wei',
+      serverUrl: 'https://audit.example.com',
+      enrolledAt: 1,
+      roles: ['support', 'lead'],
+      totpActive: true,
+      unlockedUntil: null,
+      openCase: null,
+      statusAt: 1,
+      statusProblem: null,
+      policyVersion: 'p-1',
+      policyAt: 1,
+      policyProblem: null,
+    };
+    expect(popupStatus({ ...inputs, state: enrolled, governance })).toMatchObject({
+      mayPause: true,
+      governance,
+    });
+    const none = { ...enrolled, identity: null, staff: { ...enrolled.staff!, roles: [] } };
+    expect(popupStatus({ ...inputs, state: none }).mayPause).toBe(false);
   });
 });
 

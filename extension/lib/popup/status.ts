@@ -1,8 +1,8 @@
 // The popup's view of a tab, put together from what the background knows (pure, so it is tested
 // without a browser).
-import { mayPause } from '../../../shared/policy';
 import type { PolicyState } from '../../../shared/schema';
-import type { PopupStatus } from '../../../shared/schema/popup';
+import type { Governance, PopupStatus } from '../../../shared/schema/popup';
+import { mayPauseNow } from '../policy/actor';
 import type { TabCounts } from '../badge';
 import type { TabState } from './tab-state';
 
@@ -13,6 +13,8 @@ export interface StatusInputs {
   revealsToday: number;
   queueLength: number;
   sync: PopupStatus['sync'];
+  /** Enrollment, unlock and review state; null (the default) when not enrolled. */
+  governance?: Governance | null;
 }
 
 /**
@@ -36,9 +38,10 @@ export function popupStatus(inputs: StatusInputs): PopupStatus {
     policyVersion: state.policy.version,
     policySource: state.source,
     policyProblems: state.problems.length,
-    mayPause: mayPause(state.policy, state.identity),
+    mayPause: mayPauseNow(state),
     queueLength: inputs.queueLength,
     sync: inputs.sync,
+    governance: inputs.governance ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 // Reveal on click (R12): a click on a masked value asks the background, which decides by the
 // staff member's role and records the event first; an allowed value shows for the policy's
-// time and is masked again.
+// time (whole, or its partial form when the right is partial) and is masked again.
+import { partialForm } from '../../../shared/pii';
 import type { RevealAnswer, RevealRequest } from '../../../shared/schema';
 import type { TextMasker } from '../masking/text-nodes';
 import { maskedSpanAt } from './hit-test';
@@ -23,6 +24,7 @@ export interface RevealOptions {
  * Listens for clicks on masked values. Contract:
  * - the value shows only after the background answered `allowed`, which it does only once the
  *   event is stored; any other answer or a failure leaves it masked;
+ * - a `partial` answer shows `partialForm(type, value)`, never the raw value;
  * - a reason, when required, is asked once; cancelling reveals nothing;
  * - after `seconds` the value is masked again, even if the page changed it meanwhile (then the
  *   page's new text is masked as any new text is);
@@ -31,7 +33,7 @@ export interface RevealOptions {
 export function watchReveals(options: RevealOptions): () => void {
   const { doc, text, ask, notify } = options;
   const timers = new Set<ReturnType<typeof setTimeout>>();
-  /** Values on screen now, raw → masked, for the copy handler. */
+  /** Values on screen now, as shown (raw or partial) → masked, for the copy handler. */
   const revealed = new Map<string, string>();
 
   async function reveal(event: MouseEvent): Promise<void> {
@@ -64,12 +66,14 @@ export function watchReveals(options: RevealOptions): () => void {
       return;
     }
     if (answer.status !== 'allowed') return;
-    if (!masker.setShown(hit.node, hit.span, true)) return;
+    const shown = answer.access === 'partial' ? partialForm(hit.type, hit.raw) : hit.raw;
+    if (!masker.setShown(hit.node, hit.span, true, shown)) return;
     const masked = masker.state(hit.node)?.spans[hit.span]?.masked;
-    if (masked) revealed.set(hit.raw, masked);
+    // A partial form equal to the masked one (nothing more to show) needs no copy rewrite.
+    if (masked && shown !== masked) revealed.set(shown, masked);
     const timer = setTimeout(() => {
       timers.delete(timer);
-      revealed.delete(hit.raw);
+      revealed.delete(shown);
       masker.setShown(hit.node, hit.span, false);
     }, answer.seconds * 1000);
     timers.add(timer);

@@ -6,6 +6,6 @@ export {
   type SyncStatus,
 } from './scheduler';
 export { syncOnce, type SyncOutcome, type SyncPorts } from './sync-once';
-export { eventsEndpoint } from './endpoint';
+export { eventsEndpoint, serviceEndpoint } from './endpoint';
 export { readSyncSettings, SYNC_KEYS } from './settings';
 export { popupSyncState } from './popup-state';
