@@ -137,9 +137,14 @@ async function governedReveal(
   let context = governed;
   let input = inputOf(context);
   let stop = input ? stopAtOnce(input) : null;
-  // A stale cache may hold a case a reviewer has decided since: ask once before refusing.
-  if (stop && stop.code !== 'locked' && (context.statusAt ?? 0) < now - STATUS_FRESH_MS) {
+  // The cache may hold a case a reviewer has decided since: ask once before refusing. An open
+  // case is always asked about (a reviewer's approval is what the staff member is waiting for,
+  // and the first click after it must work); a fired rule only on a stale cache.
+  let refreshed = false;
+  const stale = (context.statusAt ?? 0) < now - STATUS_FRESH_MS;
+  if (stop && (stop.code === 'review-open' || (stop.code !== 'locked' && stale))) {
     context = (await deps.refreshStatus()) ?? context;
+    refreshed = true;
     input = inputOf(context);
     stop = input ? stopAtOnce(input) : null;
   }
@@ -153,7 +158,7 @@ async function governedReveal(
   };
   if (stop) {
     if (stop.code === 'rule-fired') deps.ruleFiredLocally(body);
-    else deps.statusMayHaveChanged();
+    else if (!refreshed) deps.statusMayHaveChanged();
     return refusedAnswer(stop.code, stop.why);
   }
 
