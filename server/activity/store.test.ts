@@ -135,6 +135,18 @@ describe('openActivityIndex', () => {
     ).toEqual([1, 2]);
   });
 
+  it('fetches the events at a list of ledger indexes (a spot check sample), ascending', () => {
+    activity.record([
+      view(0, '2026-11-21T02:00:00.000Z'),
+      reveal(1, '2026-11-21T03:00:00.000Z'),
+      view(2, '2026-11-21T04:00:00.000Z'),
+    ]);
+    const rows = activity.eventsByIndex([2, 1, 99]);
+    expect(rows.map((r) => r.index)).toEqual([1, 2]);
+    expect(rows[0]).toMatchObject({ kind: 'reveal', piiType: 'phone', day: '2026-11-21' });
+    expect(activity.eventsByIndex([])).toEqual([]);
+  });
+
   it('refuses to reopen in another time zone, saying the file can be rebuilt', () => {
     activity.close();
     expect(() => openActivityIndex(join(dir, 'activity.db'), 'Europe/Berlin')).toThrow(

@@ -90,8 +90,13 @@ export interface ActivityIndex {
     roles: readonly string[];
     staffIds: readonly string[];
   }): number[];
+  /** The events at these ledger indexes (a spot check's sample), ascending; unknown ones left out. */
+  eventsByIndex(indexes: readonly number[]): EventRow[];
   /** The highest ledger index folded in, or -1. */
   lastIndex(): number;
+  /** The ledger size up to which every entry has been read for staff events (catch-up.ts), or 0. */
+  scannedTo(): number;
+  setScannedTo(size: number): void;
   /** Refreshes the planner's statistics (`ANALYZE`): the server runs it after large ingests. */
   analyze(): void;
   close(): void;
@@ -200,7 +205,15 @@ export function openActivityIndex(path: string, timeZone: string): ActivityIndex
        ORDER BY idx`,
     )
     .pluck();
+  const byIndex = db.prepare<[string], EventRowColumns>(
+    `SELECT idx, staff_id, day, at, kind, origin, pii_type FROM events
+     WHERE idx IN (SELECT value FROM json_each(?)) ORDER BY idx`,
+  );
   const last = db.prepare<[], number | null>('SELECT MAX(idx) FROM events').pluck();
+  const scanned = db.prepare<[], string>("SELECT value FROM meta WHERE key = 'scannedTo'").pluck();
+  const setScanned = db.prepare(
+    "INSERT INTO meta (key, value) VALUES ('scannedTo', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+  );
 
   return {
     timeZone,
@@ -217,18 +230,7 @@ export function openActivityIndex(path: string, timeZone: string): ActivityIndex
       if (query.origin !== undefined) where.push('origin = @origin');
       if (query.kind !== undefined) where.push('kind = @kind');
       const rows = db
-        .prepare<
-          Record<string, string | number>,
-          {
-            idx: number;
-            staff_id: string | null;
-            day: string;
-            at: string;
-            kind: StaffEvent['kind'];
-            origin: string;
-            pii_type: string | null;
-          }
-        >(
+        .prepare<Record<string, string | number>, EventRowColumns>(
           `SELECT idx, staff_id, day, at, kind, origin, pii_type FROM events WHERE ${where.join(' AND ')} ORDER BY idx LIMIT @limit`,
         )
         .all({
@@ -240,20 +242,15 @@ export function openActivityIndex(path: string, timeZone: string): ActivityIndex
           ...(query.origin !== undefined ? { origin: query.origin } : {}),
           ...(query.kind !== undefined ? { kind: query.kind } : {}),
         });
-      const page = rows.slice(0, query.limit).map((r) => ({
-        index: r.idx,
-        staffId: r.staff_id,
-        day: r.day,
-        at: r.at,
-        kind: r.kind,
-        origin: r.origin,
-        piiType: r.pii_type,
-      }));
+      const page = rows.slice(0, query.limit).map(eventRow);
       return { rows: page, next: rows.length > query.limit ? page.at(-1)!.index : null };
     },
     population: ({ from, to, roles, staffIds }) =>
       population.all({ from, to, roles: JSON.stringify(roles), staff: JSON.stringify(staffIds) }),
+    eventsByIndex: (indexes) => byIndex.all(JSON.stringify(indexes)).map(eventRow),
     lastIndex: () => last.get() ?? -1,
+    scannedTo: () => Number(scanned.get() ?? 0),
+    setScannedTo: (size) => void setScanned.run(String(size)),
     analyze: () => db.exec('ANALYZE'),
     close: () => {
       // Keeps the planner's statistics current, so it picks the right index for each filter.
@@ -262,6 +259,27 @@ export function openActivityIndex(path: string, timeZone: string): ActivityIndex
     },
   };
 }
+
+/** An `events` row as SQLite returns it. */
+interface EventRowColumns {
+  idx: number;
+  staff_id: string | null;
+  day: string;
+  at: string;
+  kind: StaffEvent['kind'];
+  origin: string;
+  pii_type: string | null;
+}
+
+const eventRow = (r: EventRowColumns): EventRow => ({
+  index: r.idx,
+  staffId: r.staff_id,
+  day: r.day,
+  at: r.at,
+  kind: r.kind,
+  origin: r.origin,
+  piiType: r.pii_type,
+});
 
 /** Zone offsets are whole quarter hours, so every instant in a UTC quarter hour has one date. */
 const QUARTER_HOUR_MS = 900_000;

@@ -19,6 +19,8 @@ const MANAGE: readonly OperatorRole[] = ['admin'];
  * - `POST /v1/admin/staff` (admin) CreateStaffBody → 201 `{ staff, enrollment }`; 409 `staff-exists`
  * - `GET /v1/admin/staff` → `{ staff }`; `GET /v1/admin/staff/:staffId` → `{ staff, grants }`; 404
  * - `POST /v1/admin/staff/:staffId/enrollment` (admin) → 201 `{ code, expiresAt }`
+ * - `POST /v1/admin/staff/:staffId/totp/reset` (admin) → 200 `{ staffId, wasActive }`: the
+ *   authenticator withdrawn; the staff member's next enrollment registers a new one
  * - `POST /v1/admin/staff/:staffId/grants` (admin) CreateGrantBody → 201 Grant; 400 `unknown-role`,
  *   `bad-expiry`
  * - `POST /v1/admin/grants/:grantId/change` | `/revoke` (admin) → 200 Grant; 409 `grant-revoked`
@@ -57,6 +59,9 @@ export function adminRoutes(governance: GovernanceService): Hono<AdminEnv> {
   );
   app.post('/v1/admin/staff/:staffId/enrollment', as(MANAGE), (c) =>
     c.json(unwrap(c, governance.issueEnrollment(c.var.operator.name, c.req.param('staffId'))), 201),
+  );
+  app.post('/v1/admin/staff/:staffId/totp/reset', as(MANAGE), (c) =>
+    c.json(unwrap(c, governance.resetStaffTotp(c.var.operator.name, c.req.param('staffId')))),
   );
   app.post('/v1/admin/staff/:staffId/grants', as(MANAGE), async (c) =>
     c.json(

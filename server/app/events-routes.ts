@@ -1,6 +1,7 @@
 // `POST /v1/events` (issue 4, R15, R19): a device sends a batch of staff events; each valid one
 // is stored once in the ledger (keyed by event id), each invalid one is rejected alone, and the
-// answer says where each event is, so the device can delete exactly what is safe.
+// answer says where each event is, so the device can delete exactly what is safe. New events are
+// also folded into the activity index the review console reads (issue 7).
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -10,6 +11,7 @@ import {
   type EventBatchResult,
   type StaffEvent,
 } from '../../shared/schema';
+import type { ActivityIndex } from '../activity';
 import type { DeviceStore } from '../devices';
 import type { Ledger } from '../ledger';
 import type { GovernanceService } from '../staff';
@@ -51,6 +53,29 @@ function countForRules(
   }
 }
 
+/**
+ * Folds events new to the ledger into the activity index (one transaction for the batch), under
+ * the staff member the device is enrolled for, else the event's own claim. Never fails the batch:
+ * the ledger holds them, and the index is caught up from it at the next start (server/activity).
+ */
+function foldIntoActivity(
+  activity: ActivityIndex | undefined,
+  staffId: string | null,
+  stored: readonly { index: number; event: StaffEvent }[],
+): void {
+  if (!activity || stored.length === 0) return;
+  try {
+    activity.record(
+      stored.map(({ index, event }) => ({ index, staffId: staffId ?? event.staffId, event })),
+    );
+  } catch (error) {
+    console.error(
+      '[events] stored, but not folded into the activity index:',
+      error instanceof Error ? error.message : 'unknown error',
+    );
+  }
+}
+
 /** A readable reason for a rejected event: field paths and messages, never the values. */
 function reasonOf(issues: readonly { path: PropertyKey[]; message: string }[]): string {
   return issues
@@ -79,6 +104,8 @@ export function eventsRoutes(deps: {
   devices: DeviceStore;
   /** With it, an enrolled device's views and offline reveals count towards the rules. */
   governance?: GovernanceService | undefined;
+  /** With it, new events are folded into the console's activity index. */
+  activity?: ActivityIndex | undefined;
 }): Hono {
   const app = new Hono();
   // The extension's service worker calls from a chrome-extension:// origin; the token, not
@@ -144,11 +171,15 @@ export function eventsRoutes(deps: {
         })),
       );
       // Only events new to the ledger: a resent batch was counted the first time.
+      const fresh = valid.flatMap(({ event }, i) =>
+        stored[i]!.duplicate ? [] : [{ index: stored[i]!.index, event }],
+      );
       countForRules(
         deps.governance,
         device.staffId,
-        valid.filter((_, i) => !stored[i]!.duplicate).map(({ event }) => event),
+        fresh.map(({ event }) => event),
       );
+      foldIntoActivity(deps.activity, device.staffId, fresh);
       const byDevice = new Map<string, number[]>();
       for (const { event } of valid) {
         const seqs = byDevice.get(event.deviceId) ?? [];

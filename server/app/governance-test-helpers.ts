@@ -42,6 +42,8 @@ export function governanceApp(start?: number) {
     reviewer: operator('zhao.min', 'reviewer'),
     auditor: operator('audit-01', 'auditor'),
   };
+  /** The ledger's size once the operators are added: their `operator-added` entries are set-up. */
+  const setUp = t.ledger.size();
   const call = (path: string, o: CallOptions = {}) =>
     app.request(path, {
       method: o.method ?? (o.body === undefined ? 'GET' : 'POST'),
@@ -58,10 +60,10 @@ export function governanceApp(start?: number) {
     });
   const admin = (path: string, o: Omit<CallOptions, 'token'> = {}) =>
     call(path, { ...o, token: tokens.admin });
-  /** Every governance entry of the ledger, parsed, oldest first. */
+  /** Every governance entry of the ledger after the set-up, parsed, oldest first. */
   const governanceEntries = (): GovernanceEntry[] =>
     ledgerEntries(t.ledger)
-      .filter((e) => e.kind === 'governance')
+      .filter((e) => e.kind === 'governance' && e.index >= setUp)
       .map((e) => GovernanceEntrySchema.parse(e.payload));
 
   async function publish(policy: unknown = crmPolicy()) {

@@ -1,8 +1,11 @@
 // The Custodian HTTP app: its routes and its single error handler. Node-specific start-up (ports,
 // environment) lives in server/bin/; tests drive this app through `app.request()`.
 import { Hono } from 'hono';
+import type { ActivityIndex } from '../activity';
 import { DEMO_PAGES_DIR, WIDGET_BUILD_DIR } from '../config';
 import type { ConsentService, Outbox } from '../consent';
+import type { ConsoleStore } from '../console/console-store';
+import { consoleApp } from '../console/mount';
 import type { DeviceStore } from '../devices';
 import type { Ledger } from '../ledger';
 import type { GovernanceService } from '../staff';
@@ -24,8 +27,11 @@ export interface AppOptions {
   version: string;
   /** Directory of the demo CRM pages; defaults to test/fixtures/pages/. */
   demoPagesDir?: string;
-  /** The audit ledger and the devices that may write to it; without them, no /v1 routes. */
-  audit?: { ledger: Ledger; devices: DeviceStore };
+  /**
+   * The audit ledger and the devices that may write to it; without them, no /v1 routes. With
+   * `activity`, ingested events are folded into the activity index the console reads.
+   */
+  audit?: { ledger: Ledger; devices: DeviceStore; activity?: ActivityIndex | undefined };
   /** The consent service; `outbox` (development) adds the /dev/outbox pages. */
   consent?: { service: ConsentService; outbox?: Outbox | null };
   /**
@@ -35,6 +41,17 @@ export interface AppOptions {
   governance?: GovernanceService;
   /** Directory of the built widget; defaults to dist/widget/. */
   widgetDir?: string;
+  /**
+   * The review console (issue 7) at /admin: needs `audit` with its activity index and
+   * `governance` (operators, sessions, reviews); uses `consent` when given.
+   */
+  console?: {
+    store: ConsoleStore;
+    /** The ledger's file, shown in the integrity page's commands. */
+    ledgerPath?: string | undefined;
+    /** The built console; defaults to dist/console/. */
+    uiDir?: string | undefined;
+  };
 }
 
 /** The body of `GET /healthz`. */
@@ -52,6 +69,8 @@ export interface Health {
  * - with `consent`: `/v1/consent/sites/:site/*` (consent-routes.ts); with its outbox, `/dev/outbox`
  * - with `governance`: `POST /v1/enroll`, `/v1/staff/*` (staff-routes.ts), `/v1/admin/*`
  *   (admin-routes.ts)
+ * - with `console` (and `audit.activity`, `governance`): `/admin` and `/admin/api/*`
+ *   (server/console/mount.ts)
  * Errors, including unknown routes, are JSON `{ error: { code, message } }`.
  *
  * @example
@@ -82,6 +101,24 @@ export function createApp(options: AppOptions): Hono {
   if (options.governance) {
     app.route('/', staffRoutes(options.governance));
     app.route('/', adminRoutes(options.governance));
+  }
+  if (options.console) {
+    const activity = options.audit?.activity;
+    if (!options.audit || !activity || !options.governance) {
+      throw new Error(
+        'createApp: the console needs `audit` with its `activity` index and `governance`; pass them, or leave `console` out.',
+      );
+    }
+    app.route(
+      '/',
+      consoleApp({
+        ...options.console,
+        governance: options.governance,
+        ledger: options.audit.ledger,
+        activity,
+        consent: options.consent?.service,
+      }),
+    );
   }
 
   app.notFound(notFound);

@@ -27,6 +27,7 @@ describe('GET /openapi.json', () => {
       '/v1/admin/staff/{staffId}',
       '/v1/admin/staff/{staffId}/enrollment',
       '/v1/admin/staff/{staffId}/grants',
+      '/v1/admin/staff/{staffId}/totp/reset',
       '/v1/consent/sites/{site}/decisions',
       '/v1/consent/sites/{site}/policy',
       '/v1/consent/sites/{site}/subjects/{subjectId}',

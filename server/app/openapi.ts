@@ -330,6 +330,20 @@ const adminPaths = {
       },
     },
   },
+  '/v1/admin/staff/{staffId}/totp/reset': {
+    post: {
+      summary:
+        "Withdraw a staff member's authenticator (lost phone); their next enrollment registers a new one (admin)",
+      security: operatorAuth,
+      parameters: [staffIdParameter],
+      responses: {
+        200: ok(z.object({ staffId: StaffIdSchema, wasActive: z.boolean() })),
+        401: noOperator,
+        403: wrongRole('an admin'),
+        404: error('unknown-staff'),
+      },
+    },
+  },
   '/v1/admin/staff/{staffId}/grants': {
     post: {
       summary: 'Grant a role of the published policy until a date (admin)',

@@ -1,5 +1,5 @@
-// `npm run staff -- operator add | create | enrollment | grant | revoke | policy publish | reviews |
-// decide | list`: only wiring; the commands live in server/staff/cli.ts.
+// `npm run staff -- operator add|password|totp | create | enrollment | totp-reset | grant | revoke |
+// policy publish | reviews | decide | list`: only wiring; the commands live in server/staff/cli.ts.
 import { runStaffCli } from '../staff/cli';
 import { openAudit } from './open-audit';
 

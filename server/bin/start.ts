@@ -1,9 +1,11 @@
 // `npm start`: serves the app on HOST:PORT (default 127.0.0.1:8787), publishes the demo shop's
-// consent policy on first start, and says where the built extension and widget are. Only wiring:
-// routes live in server/app/, constants in server/config.ts.
+// consent policy on first start, catches the console's activity index up with the ledger, and says
+// where the built extension, widget and console are. Only wiring: routes live in server/app/,
+// constants in server/config.ts.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { catchUpActivity } from '../activity/catch-up';
 import { createApp } from '../app';
 import {
   DEMO_PAGES_DIR,
@@ -13,6 +15,7 @@ import {
   WIDGET_BUILD_DIR,
 } from '../config';
 import type { ConsentService } from '../consent';
+import { CONSOLE_UI_DIR } from '../console/mount';
 import { DEMO_STAFF_POLICY_FILE } from '../staff';
 import { openAudit, type Audit } from './open-audit';
 
@@ -42,12 +45,28 @@ try {
   process.exit(1);
 }
 
+/** Folds staff events the activity index missed (a new or deleted activity.db, a failed fold). */
+function catchUp(audit: Audit): string {
+  const started = Date.now();
+  try {
+    const { folded, scanned } = catchUpActivity(audit.ledger, audit.activity);
+    return folded === 0 && scanned === 0
+      ? 'activity index up to date'
+      : `activity index caught up: ${folded} events from ${scanned} ledger entries in ${Date.now() - started} ms`;
+  } catch (error) {
+    // The console shows less until the next start; ingest and the ledger are unaffected.
+    return `activity index NOT caught up (${error instanceof Error ? error.message : String(error)}); delete ${audit.dir}/activity.db and restart to rebuild it`;
+  }
+}
+const activityState = catchUp(audit);
+
 const app = createApp({
   version,
   demoPagesDir: DEMO_PAGES_DIR,
   audit,
   consent: { service: audit.consent, outbox: audit.outbox },
   governance: audit.governance,
+  console: { store: audit.consoleStore, ledgerPath: audit.ledgerPath },
 });
 
 /** Whether a staff policy is published, and how to publish the demo CRM's if not. */
@@ -83,6 +102,9 @@ const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
   const outbox = audit.outbox
     ? `${base}/dev/outbox (development: codes are shown here, not sent; CUSTODIAN_CODE_SENDER=webhook:https://… sends them)`
     : 'codes go to the CUSTODIAN_CODE_SENDER webhook';
+  const reviewConsole = existsSync(join(CONSOLE_UI_DIR, 'index.html'))
+    ? `${base}/admin (${activityState})`
+    : `${base}/admin (not built yet: run \`npm run build\`; ${activityState})`;
   const extension = existsSync(EXTENSION_BUILD_DIR)
     ? `${EXTENSION_BUILD_DIR}\n  load it unpacked: chrome://extensions -> Developer mode -> Load unpacked`
     : `${EXTENSION_BUILD_DIR} (not built yet: run \`npm run build\`)`;
@@ -99,9 +121,13 @@ const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
       `  codes:      ${outbox}`,
       '  publish a policy: npm run consent -- publish FILE --origin https://your.shop',
       `  staff:      ${base}/v1/enroll, ${base}/v1/staff/*, admin API ${base}/v1/admin/* (${staffPolicy(audit)})`,
+      `  console:    ${reviewConsole}`,
       ...(audit.governance.hasOperators()
         ? []
-        : ['  no operator yet: create one with npm run staff -- operator add admin --role admin']),
+        : [
+            '  no operator yet: create one with npm run staff -- operator add admin --role admin',
+            '              (it prints the API token, the console password and the authenticator secret)',
+          ]),
       `Staff extension (Chrome MV3): ${extension}`,
       'Stop with Ctrl+C.',
     ].join('\n'),

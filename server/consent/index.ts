@@ -25,4 +25,12 @@ export {
 } from './senders';
 export { openConsent, type ConsentOptions, type ConsentService } from './service';
 export type { SiteRow } from './store';
+export {
+  RETENTION_RULES,
+  type AdminRequest,
+  type ConsentRecords,
+  type DueCount,
+  type QueueStatus,
+  type StatsRow,
+} from './records';
 export { REQUEST_KIND, REQUEST_STATUS_KIND } from './subjects';

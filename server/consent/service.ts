@@ -82,6 +82,8 @@ export function openConsent(options: ConsentOptions) {
     startVerification: (site: string, body: unknown) => startVerification(ctx, site, body),
     confirmVerification: (site: string, id: string, body: unknown) =>
       confirmVerification(ctx, site, id, body),
+    /** What the review console reads and destroys (R6, R10): see records.ts. */
+    records: store.records,
     close: () => store.close(),
   };
 }

@@ -13,6 +13,7 @@ import {
   type SignedReceipt,
   type VerificationChannel,
 } from '../../shared/schema';
+import { consentRecords } from './records';
 
 /** The schema version of the file, for migrations when it changes. */
 const SCHEMA_VERSION = '1';
@@ -392,6 +393,9 @@ export function openConsentStore(path: string) {
     purgeVerifications: (before: number): number => q.purge.run(before).changes,
     /** The sealed address of a verification (for tests and a future resend); never logged. */
     sealedAddress: (id: string): string | undefined => q.sealedAddress.get(id),
+
+    /** The review console's statistics, request queue and retention (records.ts). */
+    records: consentRecords(db),
 
     close: () => db.close(),
   };

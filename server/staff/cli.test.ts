@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { GovernanceEntrySchema } from '../../shared/schema';
 import { tempDir } from '../ledger/test-helpers';
 import { runStaffCli, STAFF_USAGE } from './cli';
-import { crmPolicy, ledgerEntries, tempGovernance } from './test-helpers';
+import { crmPolicy, ledgerEntries, tempGovernance, totpCode } from './test-helpers';
 
 const open: { close(): void }[] = [];
 afterEach(() => {
@@ -55,6 +55,87 @@ describe('npm run staff', () => {
     expect(again).toMatchObject({ code: 1, err: expect.stringContaining('exists already') });
     expect(t.run('operator', 'add', 'x', '--role', 'root')).toMatchObject({ code: 1 });
     expect(t.run('operator', 'add', 'cli', '--role', 'admin')).toMatchObject({ code: 1 });
+    expect(t.entries()).toEqual([
+      {
+        kind: 'operator-added',
+        by: 'cli',
+        at: '2026-11-24T02:00:00.000Z',
+        name: 'li.wei',
+        role: 'admin',
+      },
+    ]);
+    expect(JSON.stringify(ledgerEntries(t.ledger))).not.toContain(token);
+  });
+
+  it('prints a console password and an authenticator secret that sign in; resets either', async () => {
+    const t = cli();
+    const added = t.run('operator', 'add', 'zhao.min', '--role', 'reviewer');
+    const password = /^console password: (\S+)$/m.exec(added.out)?.[1];
+    const secret = /^authenticator secret \(to type into the app\): ([A-Z2-7]{32})$/m.exec(
+      added.out,
+    )?.[1];
+    expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(added.out).toContain(
+      `authenticator (otpauth URI, e.g. for a QR code): otpauth://totp/Custodian:zhao.min?secret=${secret}&issuer=Custodian`,
+    );
+    const signIn = (p: string, s: string) =>
+      t.governance.signIn({ name: 'zhao.min', password: p, code: totpCode(s, t.clock.now()) });
+    expect((await signIn(password!, secret!)).outcome).toEqual({
+      ok: true,
+      value: { name: 'zhao.min', role: 'reviewer' },
+    });
+
+    const newPassword = t.run('operator', 'password', 'zhao.min');
+    expect(newPassword.code).toBe(0);
+    const password2 = /^console password: (\S+)$/m.exec(newPassword.out)?.[1];
+    expect(password2).toBeDefined();
+    expect(password2).not.toBe(password);
+    t.clock.advance(30_000);
+    expect((await signIn(password!, secret!)).outcome).toMatchObject({ ok: false, status: 401 });
+    t.clock.advance(30_000);
+    expect((await signIn(password2!, secret!)).outcome.ok).toBe(true);
+
+    const newTotp = t.run('operator', 'totp', 'zhao.min');
+    expect(newTotp.code).toBe(0);
+    const secret2 = /^authenticator secret \(to type into the app\): ([A-Z2-7]{32})$/m.exec(
+      newTotp.out,
+    )?.[1];
+    expect(secret2).toBeDefined();
+    t.clock.advance(30_000);
+    expect((await signIn(password2!, secret!)).outcome.ok).toBe(false);
+    expect((await signIn(password2!, secret2!)).outcome.ok).toBe(true);
+
+    expect(t.run('operator', 'password', 'nobody')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('No operator "nobody"'),
+    });
+    expect(t.entries().map((e) => e.kind)).toEqual([
+      'operator-added',
+      'operator-credentials-reset',
+      'operator-credentials-reset',
+    ]);
+    expect(t.entries().slice(1)).toMatchObject([
+      { by: 'cli', name: 'zhao.min', what: 'password' },
+      { by: 'cli', name: 'zhao.min', what: 'totp' },
+    ]);
+    const recorded = JSON.stringify(ledgerEntries(t.ledger));
+    for (const s of [password, password2, secret, secret2]) expect(recorded).not.toContain(s);
+  });
+
+  it('resets a staff member’s authenticator, on the record', () => {
+    const t = cli();
+    t.run('create', 'CS-0420', 'Wang Fang');
+    expect(t.run('totp-reset', 'CS-0420')).toMatchObject({
+      code: 0,
+      out: expect.stringContaining('was not registered'),
+    });
+    expect(t.run('totp-reset', 'CS-9999')).toMatchObject({ code: 1 });
+    expect(t.entries().at(-1)).toEqual({
+      kind: 'totp-reset',
+      by: 'cli',
+      at: '2026-11-24T02:00:00.000Z',
+      staffId: 'CS-0420',
+    });
   });
 
   it('creates a staff member with a code, issues a new one, grants, revokes and lists', () => {
@@ -164,6 +245,10 @@ describe('npm run staff', () => {
     [['operator', 'add', 'li.wei']],
     [['operator', 'add', 'li.wei', '--role']],
     [['operator', 'remove', 'li.wei', '--role', 'admin']],
+    [['operator', 'password']],
+    [['operator', 'password', 'li.wei', '--role', 'admin']],
+    [['operator', 'totp', 'li.wei', 'extra']],
+    [['totp-reset']],
     [['create', 'CS-0420']],
     [['enrollment']],
     [['grant', 'CS-0420', 'support', '--until', '2026-12-31T00:00:00Z']],

@@ -1,6 +1,7 @@
 // `npm run staff`: the operator's commands for access governance, run on the server. Operators
-// (the admin API's credentials) are created only here; the other commands do what the admin API
-// does, recorded in the ledger as operator `cli`. Exit 0 done, 1 refused, 2 usage error.
+// (the credentials of the admin API and of the review console) are created only here; the other
+// commands do what the admin API does, recorded in the ledger as operator `cli`. Exit 0 done,
+// 1 refused, 2 usage error.
 import { readFileSync } from 'node:fs';
 import { activeGrants } from '../../shared/access';
 import type { Outcome } from '../consent/problems';
@@ -14,17 +15,25 @@ export interface CliIo {
 
 export const STAFF_USAGE = [
   'usage: npm run staff -- operator add NAME --role admin|reviewer|auditor',
+  '       npm run staff -- operator password NAME',
+  '       npm run staff -- operator totp NAME',
   '       npm run staff -- create STAFF_ID NAME',
   '       npm run staff -- enrollment STAFF_ID',
+  '       npm run staff -- totp-reset STAFF_ID',
   '       npm run staff -- grant STAFF_ID ROLE --until ISO_TIME --note TEXT',
   '       npm run staff -- revoke GRANT_ID --note TEXT',
   '       npm run staff -- policy publish FILE',
   '       npm run staff -- reviews [--status open|approved|rejected]',
   '       npm run staff -- decide CASE_ID approve|reject --comment TEXT',
   '       npm run staff -- list',
-  '  operator add  creates an admin API credential; its token is printed once',
+  '  operator add  creates an operator: the admin API token, the review console password and',
+  '                the authenticator secret (otpauth URI) are printed once',
+  '  operator password | totp  a new console password or authenticator secret for an operator',
+  '                (their console sessions end; a locked-out name can sign in again)',
   '  create        adds a staff member and prints their one-time enrollment code (valid 7 days)',
   '  enrollment    prints a new enrollment code; older unused ones stop working',
+  "  totp-reset    withdraws a staff member's authenticator (lost phone); their next enrollment",
+  '                registers a new one',
   '  grant         gives a role of the published policy until a time, e.g.',
   '                --until 2026-12-31T23:59:59+08:00 --note "Project Aurora"',
   '  revoke        withdraws a grant now (grant ids: npm run staff -- list)',
@@ -86,6 +95,15 @@ function readJsonFile(file: string): unknown {
   }
 }
 
+/** An authenticator secret as an operator adds it to their app: the URI for a QR code, or typed. */
+function printTotp(io: CliIo, totp: { secret: string; uri: string }): void {
+  io.out(`authenticator (otpauth URI, e.g. for a QR code): ${totp.uri}`);
+  io.out(`authenticator secret (to type into the app): ${totp.secret}`);
+  io.out(
+    'Sign in to the review console at /admin with the name, password and a code from the app.',
+  );
+}
+
 /**
  * Runs one command on an opened service; returns the exit status.
  *
@@ -112,14 +130,46 @@ export function runStaffCli(
       case 'operator': {
         const { positional, options } = parseArgs(rest, ['role']);
         const [sub, name, ...extra] = positional;
-        if (sub !== 'add' || !name || extra.length > 0) {
-          throw new UsageError('operator add needs NAME and --role');
+        if (!name || extra.length > 0) {
+          throw new UsageError('operator add | password | totp needs NAME');
         }
-        const [role] = required(options, 'role');
-        return report(governance.addOperator(name, role!), (op) => {
-          io.out(`operator ${op.name} (${op.role}) created; its token, shown only now:`);
-          io.out(op.token);
-          io.out('Send it as "Authorization: Bearer <token>" to /v1/admin/*.');
+        if (sub === 'add') {
+          const [role] = required(options, 'role');
+          return report(governance.addOperator(name, role!), (op) => {
+            io.out(`operator ${op.name} (${op.role}) created; its credentials, shown only now:`);
+            io.out(op.token);
+            io.out(
+              '  the admin API token: send it as "Authorization: Bearer <token>" to /v1/admin/*',
+            );
+            io.out(`console password: ${op.password}`);
+            printTotp(io, op.totp);
+          });
+        }
+        if (options.size > 0) throw new UsageError(`operator ${sub} takes no options`);
+        if (sub === 'password') {
+          return report(governance.resetOperatorPassword(name), ({ password }) => {
+            io.out(
+              `operator ${name}: new console password, shown only now (their sessions ended):`,
+            );
+            io.out(`console password: ${password}`);
+          });
+        }
+        if (sub === 'totp') {
+          return report(governance.resetOperatorTotp(name), (totp) => {
+            io.out(`operator ${name}: new authenticator secret (the old one no longer works):`);
+            printTotp(io, totp);
+          });
+        }
+        throw new UsageError('operator needs add, password or totp');
+      }
+      case 'totp-reset': {
+        const { positional } = parseArgs(rest, []);
+        if (positional.length !== 1) throw new UsageError('totp-reset needs STAFF_ID');
+        return report(governance.resetStaffTotp(CLI_OPERATOR, positional[0]!), (r) => {
+          io.out(
+            `${r.staffId}: authenticator ${r.wasActive ? 'withdrawn' : 'was not registered; pending secrets voided'}. ` +
+              `Give them a new enrollment code (npm run staff -- enrollment ${r.staffId}) to register a new one.`,
+          );
         });
       }
       case 'create': {

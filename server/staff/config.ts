@@ -45,3 +45,8 @@ export const MAX_GOVERNANCE_BODY_BYTES = 256 * 1024;
 /** The demo CRM's staff policy, relative to the checkout (npm scripts run from there): start-up
  * suggests publishing it while none is. */
 export const DEMO_STAFF_POLICY_FILE = 'test/fixtures/staff/crm-policy.json';
+
+/** Failed console sign-ins allowed per operator name within SIGN_IN_LOCK_WINDOW_MS (issue 7): a
+ * password and a TOTP code both have to be guessed, and 5 covers an operator's typos. */
+export const MAX_FAILED_SIGN_INS = 5;
+export const SIGN_IN_LOCK_WINDOW_MS = 15 * 60_000;

@@ -1,7 +1,7 @@
 // Opens the governance service: its store and secret in the data directory, the service key that
 // signs the staff policy, and the operations the routes and the command line call.
 import { join } from 'node:path';
-import type { OperatorRole, StaffEvent } from '../../shared/schema';
+import type { BehaviourRules, OperatorRole, StaffEvent } from '../../shared/schema';
 import type { DeviceStore } from '../devices';
 import type { Ledger } from '../ledger';
 import { KEY_FILE_NAME } from '../ledger/config';
@@ -12,13 +12,22 @@ import type { GovernanceContext } from './context';
 import { enroll, staffDevice, type StaffDevice } from './enrollment';
 import { changeGrant, createGrant, revokeGrant } from './grants';
 import { createStaff, issueEnrollment, listStaff, staffDetail } from './members';
-import { addOperator, authenticateOperator, hasOperators } from './operators';
-import { publishPolicy, signedPolicy } from './policy';
+import {
+  addOperator,
+  authenticateOperator,
+  hasOperators,
+  resetOperatorPassword,
+  resetOperatorTotp,
+  signInOperator,
+} from './operators';
+import { passwordHasher } from './password';
+import { currentPolicy, publishPolicy, signedPolicy } from './policy';
 import { authorizeReveal } from './reveals';
 import { decideReview, listReviews, reviewCase } from './reviews';
 import { loadOrCreateGovernanceKey } from './secret-key';
 import { staffStatus } from './status';
 import { openGovernanceStore } from './store';
+import { resetStaffTotp } from './totp-reset';
 import { confirmTotp, unlock } from './unlock';
 
 export interface GovernanceOptions {
@@ -31,6 +40,8 @@ export interface GovernanceOptions {
   key?: LedgerKey;
   /** The clock, for tests. */
   now?: () => number;
+  /** scrypt's cost of console passwords as a power of two (password.ts); tests pass a cheap one. */
+  passwordCost?: number;
 }
 
 /**
@@ -53,6 +64,7 @@ export function openGovernance(options: GovernanceOptions) {
   }
   const box = loadOrCreateGovernanceKey(join(options.dir, GOVERNANCE_KEY_FILE));
   const store = openGovernanceStore(join(options.dir, GOVERNANCE_DB_FILE));
+  const passwords = passwordHasher(options.passwordCost);
   const ctx: GovernanceContext = {
     store,
     devices: options.devices,
@@ -69,15 +81,33 @@ export function openGovernance(options: GovernanceOptions) {
 
     // Operators and their credentials
     hasOperators: () => hasOperators(ctx),
-    addOperator: (name: string, role: string) => addOperator(ctx, name, role),
+    addOperator: (name: string, role: string) => addOperator(ctx, passwords, name, role),
     operator: (authorization: string | undefined, roles: readonly OperatorRole[]) =>
       authenticateOperator(ctx, authorization, roles),
+    resetOperatorPassword: (name: string) => resetOperatorPassword(ctx, passwords, name),
+    resetOperatorTotp: (name: string) => resetOperatorTotp(ctx, name),
+
+    // The review console (issue 7): sign-in, and the store of its sessions (server/console/session)
+    signIn: (body: unknown) => signInOperator(ctx, passwords, body),
+    consoleSessions: {
+      insert: (idHash: string, name: string) => store.insertSession(idHash, name, ctx.now()),
+      find: (idHash: string) => store.session(idHash),
+      touch: (idHash: string) => store.touchSession(idHash, ctx.now()),
+      remove: (idHash: string) => store.deleteSession(idHash),
+      purge: (createdBefore: number, seenBefore: number) =>
+        store.purgeSessions(createdBefore, seenBefore),
+    },
+    /** Staff members who held one of `roles` by a grant in force at some moment of [from, to). */
+    holders: (roles: readonly string[], from: string, to: string) => store.holders(roles, from, to),
+    /** The behaviour rules of the published policy (defaults filled in), or undefined before one. */
+    rules: (): BehaviourRules | undefined => currentPolicy(ctx)?.policy.rules,
 
     // The admin API's operations; `by` is the operator's name, for the ledger
     createStaff: (by: string, body: unknown) => createStaff(ctx, by, body),
     listStaff: () => listStaff(ctx),
     staffDetail: (staffId: string) => staffDetail(ctx, staffId),
     issueEnrollment: (by: string, staffId: string) => issueEnrollment(ctx, by, staffId),
+    resetStaffTotp: (by: string, staffId: string) => resetStaffTotp(ctx, by, staffId),
     createGrant: (by: string, staffId: string, body: unknown) =>
       createGrant(ctx, by, staffId, body),
     changeGrant: (by: string, grantId: string, body: unknown) =>

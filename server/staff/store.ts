@@ -1,6 +1,7 @@
-// The governance store (issue 6): operators, staff members, enrollment codes, TOTP secrets (sealed),
-// unlocks, grants, the published staff policy, review cases, and the activity the behaviour rules
-// count, in its own SQLite file. Rows only: the rules live in the service files beside it.
+// The governance store (issue 6): operators (with their console credentials and sessions, issue 7),
+// staff members, enrollment codes, TOTP secrets (sealed), unlocks, grants, the published staff
+// policy, review cases, and the activity the behaviour rules count, in its own SQLite file. Rows
+// only: the rules live in the service files beside it.
 import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { ActivityKindSchema, type Activity } from '../../shared/schema/rules';
@@ -19,7 +20,22 @@ import {
 } from '../../shared/schema/staff';
 
 /** The schema version of the file, for migrations when it changes. */
-const SCHEMA_VERSION = '1';
+const SCHEMA_VERSION = '2';
+
+/**
+ * Named migrations from each older version to the next; a file is brought up to SCHEMA_VERSION in
+ * one transaction at open. Tables added without changing an existing one need none (CREATE IF NOT
+ * EXISTS below makes them).
+ */
+const MIGRATIONS: Record<string, { name: string; to: string; sql: string }> = {
+  '1': {
+    name: 'operator-console-credentials',
+    to: '2',
+    sql: `ALTER TABLE operators ADD COLUMN password_hash TEXT;
+          ALTER TABLE operators ADD COLUMN totp_sealed TEXT;
+          ALTER TABLE operators ADD COLUMN totp_last_step INTEGER;`,
+  },
+};
 
 export interface OperatorRow {
   name: string;
@@ -31,6 +47,22 @@ export interface EnrollmentCodeRow {
   expiresAt: number;
   usedAt: number | null;
   voidedAt: number | null;
+}
+
+/** What console sign-in checks (issue 7): null until set by `npm run staff -- operator …`. */
+export interface OperatorCredentialsRow extends OperatorRow {
+  /** `scrypt$…` (password.ts). */
+  passwordHash: string | null;
+  /** The authenticator secret, sealed like the staff members'. */
+  totpSealed: string | null;
+  /** The last TOTP step accepted at sign-in (replays at or before it are refused). */
+  totpLastStep: number | null;
+}
+
+/** A console session (issue 7): the id itself is only in the browser's cookie. */
+export interface ConsoleSessionRow extends OperatorRow {
+  createdAt: number;
+  lastSeenAt: number;
 }
 
 export interface TotpRow {
@@ -54,8 +86,24 @@ const CREATE = `
     name TEXT PRIMARY KEY,
     role TEXT NOT NULL,
     token_hash TEXT NOT NULL UNIQUE,
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    password_hash TEXT,
+    totp_sealed TEXT,
+    totp_last_step INTEGER
   );
+  CREATE TABLE IF NOT EXISTS sign_in_failures (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    at_ms INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS sign_in_failures_name ON sign_in_failures(name, at_ms);
+  CREATE TABLE IF NOT EXISTS console_sessions (
+    id_hash TEXT PRIMARY KEY,
+    operator TEXT NOT NULL REFERENCES operators(name),
+    created_ms INTEGER NOT NULL,
+    last_seen_ms INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS console_sessions_operator ON console_sessions(operator);
   CREATE TABLE IF NOT EXISTS staff (
     staff_id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
@@ -183,6 +231,16 @@ export function openGovernanceStore(path: string) {
     .get();
   if (version === undefined) {
     db.prepare("INSERT INTO meta (key, value) VALUES ('schema', ?)").run(SCHEMA_VERSION);
+  } else if (version !== SCHEMA_VERSION && MIGRATIONS[version]) {
+    db.transaction(() => {
+      for (let at = version; at !== SCHEMA_VERSION;) {
+        const step = MIGRATIONS[at];
+        if (!step) throw new Error(`${path}: no migration from governance schema ${at}`);
+        db.exec(step.sql);
+        at = step.to;
+      }
+      db.prepare("UPDATE meta SET value = ? WHERE key = 'schema'").run(SCHEMA_VERSION);
+    }).immediate();
   } else if (version !== SCHEMA_VERSION) {
     db.close();
     throw new Error(
@@ -207,6 +265,34 @@ export function openGovernanceStore(path: string) {
       'SELECT name, role FROM operators WHERE token_hash = ?',
     ),
     operatorCount: db.prepare<[], number>('SELECT COUNT(*) FROM operators').pluck(),
+    operatorCredentials: db.prepare<[string], Record<string, unknown>>(
+      `SELECT name, role, password_hash AS passwordHash, totp_sealed AS totpSealed,
+       totp_last_step AS totpLastStep FROM operators WHERE name = ?`,
+    ),
+    setOperatorPassword: db.prepare('UPDATE operators SET password_hash = ? WHERE name = ?'),
+    setOperatorTotp: db.prepare(
+      'UPDATE operators SET totp_sealed = ?, totp_last_step = NULL WHERE name = ?',
+    ),
+    setOperatorTotpStep: db.prepare('UPDATE operators SET totp_last_step = ? WHERE name = ?'),
+    addSignInFailure: db.prepare('INSERT INTO sign_in_failures (name, at_ms) VALUES (?, ?)'),
+    signInFailures: db.prepare<[string, number], { count: number; oldest: number | null }>(
+      'SELECT COUNT(*) AS count, MIN(at_ms) AS oldest FROM sign_in_failures WHERE name = ? AND at_ms > ?',
+    ),
+    clearSignInFailures: db.prepare('DELETE FROM sign_in_failures WHERE name = ?'),
+    purgeSignInFailures: db.prepare('DELETE FROM sign_in_failures WHERE at_ms <= ?'),
+    insertSession: db.prepare(
+      'INSERT INTO console_sessions (id_hash, operator, created_ms, last_seen_ms) VALUES (?, ?, ?, ?)',
+    ),
+    session: db.prepare<[string], Record<string, unknown>>(
+      `SELECT o.name, o.role, s.created_ms AS createdAt, s.last_seen_ms AS lastSeenAt
+       FROM console_sessions s JOIN operators o ON o.name = s.operator WHERE s.id_hash = ?`,
+    ),
+    touchSession: db.prepare('UPDATE console_sessions SET last_seen_ms = ? WHERE id_hash = ?'),
+    deleteSession: db.prepare('DELETE FROM console_sessions WHERE id_hash = ?'),
+    deleteSessionsOf: db.prepare('DELETE FROM console_sessions WHERE operator = ?'),
+    purgeSessions: db.prepare(
+      'DELETE FROM console_sessions WHERE created_ms <= ? OR last_seen_ms <= ?',
+    ),
 
     insertStaff: db.prepare('INSERT INTO staff (staff_id, name, created_at) VALUES (?, ?, ?)'),
     staff: db.prepare<[string], Record<string, unknown>>(
@@ -244,6 +330,9 @@ export function openGovernanceStore(path: string) {
       'SELECT staff_id AS staffId, secret_sealed AS sealed FROM pending_totp WHERE device_id = ?',
     ),
     dropPending: db.prepare('DELETE FROM pending_totp WHERE staff_id = ?'),
+    deleteTotp: db.prepare('DELETE FROM totp WHERE staff_id = ?'),
+    clearFailures: db.prepare('DELETE FROM totp_failures WHERE staff_id = ?'),
+    endUnlocks: db.prepare('DELETE FROM unlocks WHERE staff_id = ?'),
     addFailure: db.prepare('INSERT INTO totp_failures (staff_id, at_ms) VALUES (?, ?)'),
     failures: db.prepare<[string, number], { count: number; oldest: number | null }>(
       'SELECT COUNT(*) AS count, MIN(at_ms) AS oldest FROM totp_failures WHERE staff_id = ? AND at_ms > ?',
@@ -338,6 +427,15 @@ export function openGovernanceStore(path: string) {
   };
 
   const OperatorRowSchema = z.object({ name: z.string(), role: OperatorRoleSchema });
+  const CredentialsRowSchema = OperatorRowSchema.extend({
+    passwordHash: z.string().nullable(),
+    totpSealed: z.string().nullable(),
+    totpLastStep: z.number().int().nullable(),
+  });
+  const SessionRowSchema = OperatorRowSchema.extend({
+    createdAt: z.number().int(),
+    lastSeenAt: z.number().int(),
+  });
   const StaffRowSchema = StaffMemberSchema.extend({
     totpActive: z.union([z.literal(0), z.literal(1)]).transform((n) => n === 1),
   });
@@ -373,6 +471,56 @@ export function openGovernanceStore(path: string) {
       return row && parsed(OperatorRowSchema, row, 'operator');
     },
     operatorCount: (): number => q.operatorCount.get() ?? 0,
+    operatorCredentials(name: string): OperatorCredentialsRow | undefined {
+      const row = q.operatorCredentials.get(name);
+      return row && parsed(CredentialsRowSchema, row, 'operator');
+    },
+    setOperatorPassword(name: string, passwordHash: string): void {
+      q.setOperatorPassword.run(passwordHash, name);
+    },
+    /** A new sealed authenticator secret; its first code may be of any step. */
+    setOperatorTotp(name: string, sealed: string): void {
+      q.setOperatorTotp.run(sealed, name);
+    },
+    setOperatorTotpStep(name: string, step: number): void {
+      q.setOperatorTotpStep.run(step, name);
+    },
+
+    // ---- Console sign-in attempts and sessions (issue 7)
+    /** Counts a sign-in attempt as failed (until it succeeds: clearSignInFailures). */
+    addSignInFailure(name: string, now: number): void {
+      q.addSignInFailure.run(name, now);
+    },
+    /** Failed sign-ins for `name` after `since`, and when the oldest of them was. */
+    signInFailuresSince(name: string, since: number): { count: number; oldest: number | null } {
+      return q.signInFailures.get(name, since) ?? { count: 0, oldest: null };
+    },
+    clearSignInFailures(name: string): void {
+      q.clearSignInFailures.run(name);
+    },
+    /** Forgets failures at or before `before`: they no longer count towards a lock. */
+    purgeSignInFailures: (before: number): number => q.purgeSignInFailures.run(before).changes,
+    insertSession(idHash: string, name: string, now: number): void {
+      q.insertSession.run(idHash, name, now, now);
+    },
+    /** The session and its operator as they are now (role included), or undefined. */
+    session(idHash: string): ConsoleSessionRow | undefined {
+      const row = q.session.get(idHash);
+      return row && parsed(SessionRowSchema, row, 'console session');
+    },
+    touchSession(idHash: string, now: number): void {
+      q.touchSession.run(now, idHash);
+    },
+    deleteSession(idHash: string): void {
+      q.deleteSession.run(idHash);
+    },
+    /** Ends every session of the operator (their credentials changed). */
+    deleteSessionsOf(name: string): void {
+      q.deleteSessionsOf.run(name);
+    },
+    /** Deletes sessions created at or before `createdBefore` or idle since `seenBefore`. */
+    purgeSessions: (createdBefore: number, seenBefore: number): number =>
+      q.purgeSessions.run(createdBefore, seenBefore).changes,
 
     // ---- Staff members
     insertStaff(staffId: string, name: string, now: number): void {
@@ -412,6 +560,18 @@ export function openGovernanceStore(path: string) {
     },
     setLastStep(staffId: string, step: number): void {
       q.setLastStep.run(step, staffId);
+    },
+    /**
+     * Withdraws the staff member's authenticator: the registered secret, any secret pending on a
+     * device enrolled before, the wrong-code count and the unlocks it gave. Returns whether one
+     * was registered.
+     */
+    resetTotp(staffId: string): boolean {
+      const had = q.deleteTotp.run(staffId).changes === 1;
+      q.dropPending.run(staffId);
+      q.clearFailures.run(staffId);
+      q.endUnlocks.run(staffId);
+      return had;
     },
     putPendingTotp(deviceId: string, staffId: string, sealed: string, now: number): void {
       q.putPending.run(deviceId, staffId, sealed, isoAt(now));

@@ -37,7 +37,8 @@ export function tempGovernance(start?: number) {
   const dir = dirname(path);
   const devices = openDeviceStore(join(dir, 'devices.db'));
   const clock = testClock(start);
-  const governance = openGovernance({ dir, ledger, devices, now: clock.now });
+  // A cheap password hash (scrypt N = 2^10): tests add operators by the dozen.
+  const governance = openGovernance({ dir, ledger, devices, now: clock.now, passwordCost: 10 });
   return {
     dir,
     ledger,

@@ -10,3 +10,4 @@ export * from './consent';
 export * from './rules';
 export * from './staff';
 export * from './review';
+export * from './console-records';

@@ -1,6 +1,7 @@
 // The review console (issue 7; R6, R10, R16, R17, R18, R21): operator sign-in, activity queries,
 // quarterly spot checks, incidents, retention, and the ledger entries every console action writes.
 import { z } from 'zod';
+import { DataRequestSchema } from './consent';
 import { RoleNameSchema } from './policy';
 import { OperatorNameSchema, OperatorRoleSchema, TotpCodeSchema } from './staff';
 
@@ -87,14 +88,14 @@ export const FindingBodySchema = z.strictObject({
 });
 export type FindingBody = z.infer<typeof FindingBodySchema>;
 
-export const FindingSchema = z.strictObject({
+export const SpotFindingSchema = z.strictObject({
   index: LedgerIndex,
   verdict: FindingVerdictSchema,
   note: z.string(),
   by: OperatorNameSchema,
   at: Instant,
 });
-export type Finding = z.infer<typeof FindingSchema>;
+export type SpotFinding = z.infer<typeof SpotFindingSchema>;
 
 /** A spot check: its sample is reproducible from `seed` and the population (see sampleIndexes). */
 export const SpotCheckSchema = z.strictObject({
@@ -107,7 +108,7 @@ export const SpotCheckSchema = z.strictObject({
   population: z.number().int().nonnegative(),
   /** Ledger indexes of the sampled events, ascending. */
   sample: z.array(LedgerIndex),
-  findings: z.array(FindingSchema),
+  findings: z.array(SpotFindingSchema),
   createdBy: OperatorNameSchema,
   createdAt: Instant,
   status: z.enum(['open', 'signed']),
@@ -215,6 +216,14 @@ export const ConsoleEntrySchema = z.discriminatedUnion('kind', [
     ...by,
     incidentId: z.uuid(),
     step: IncidentStepSchema,
+  }),
+  z.strictObject({
+    kind: z.literal('request-status'),
+    ...by,
+    /** A customer's deletion or copy request (R6), moved along by an administrator. */
+    requestId: z.uuid(),
+    status: DataRequestSchema.shape.status,
+    note: z.string(),
   }),
   z.strictObject({
     kind: z.literal('retention-destroyed'),

@@ -290,6 +290,22 @@ export const GovernanceEntrySchema = z.discriminatedUnion('kind', [
     deviceLabel: z.string(),
   }),
   z.strictObject({ kind: z.literal('totp-registered'), at: Instant, staffId: StaffIdSchema }),
+  /** The staff member's authenticator withdrawn (lost phone): their next enrollment registers a new one. */
+  z.strictObject({ kind: z.literal('totp-reset'), ...by, staffId: StaffIdSchema }),
+  /** An operator created (`npm run staff -- operator add`): who may use the admin API and the console. */
+  z.strictObject({
+    kind: z.literal('operator-added'),
+    ...by,
+    name: OperatorNameSchema,
+    role: OperatorRoleSchema,
+  }),
+  /** An operator's console password or authenticator replaced; never the secret itself. */
+  z.strictObject({
+    kind: z.literal('operator-credentials-reset'),
+    ...by,
+    name: OperatorNameSchema,
+    what: z.enum(['password', 'totp']),
+  }),
   z.strictObject({ kind: z.literal('grant-issued'), ...by, grant: GrantSchema }),
   z.strictObject({
     kind: z.literal('grant-changed'),

@@ -1,5 +1,6 @@
-// Playwright fixtures: the demo server on 127.0.0.1 (free port) and system Chromium with the built
-// extension (.output/chrome-mv3) loaded, plus helpers to read the extension's state.
+// Playwright fixtures: the demo server on 127.0.0.1 (free port), with access governance, consent
+// and the review console (/admin), and system Chromium with the built extension
+// (.output/chrome-mv3) loaded, plus helpers to read the extension's state.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,7 +16,10 @@ import {
   type Worker,
 } from '@playwright/test';
 import { SKIPPED_LOCAL_NAMES } from '../../extension/lib/masking/constants';
+import { openActivityIndex, type ActivityIndex } from '../../server/activity';
 import { createApp } from '../../server/app';
+import { openConsent, outboxSender, type ConsentService } from '../../server/consent';
+import { openConsoleStore, type ConsoleStore } from '../../server/console';
 import { openDeviceStore, type DeviceStore } from '../../server/devices';
 import { openLedger, type Ledger } from '../../server/ledger';
 import {
@@ -59,6 +63,11 @@ export interface DemoServer {
   devices: DeviceStore;
   /** Access governance (issue 6): staff, grants, the signed policy, reviews; used directly by tests. */
   governance: GovernanceService;
+  /** The consent service (issue 5), for the console's consent and retention pages. */
+  consent: ConsentService;
+  /** The review console's activity index (fed at ingest) and its own store (issue 7). */
+  activity: ActivityIndex;
+  consoleStore: ConsoleStore;
   /**
    * Fault injection for sync tests: while `status` is set, every /v1/ request is answered with
    * it (and `retryAfter` as Retry-After, when set) instead of reaching the app. While
@@ -89,7 +98,16 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const ledger = openLedger({ path: path.join(dir, 'ledger.db'), checkpointEveryMs: 0 });
       const devices = openDeviceStore(path.join(dir, 'devices.db'));
       const governance = openGovernance({ dir, ledger, devices });
-      const app = createApp({ version: 'e2e', audit: { ledger, devices }, governance });
+      const consent = openConsent({ dir, ledger, sender: outboxSender().sender });
+      const activity = openActivityIndex(path.join(dir, 'activity.db'), 'Asia/Shanghai');
+      const consoleStore = openConsoleStore(dir);
+      const app = createApp({
+        version: 'e2e',
+        audit: { ledger, devices, activity },
+        governance,
+        consent: { service: consent },
+        console: { store: consoleStore, ledgerPath: path.join(dir, 'ledger.db') },
+      });
       const fault: DemoServer['fault'] = {};
       const fetch = async (request: Request) => {
         if (fault.loseResponses && new URL(request.url).pathname === '/v1/events') {
@@ -120,9 +138,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           resolve({ server, port: info.port }),
         );
       });
-      await use({ url: `http://127.0.0.1:${port}`, ledger, devices, governance, fault });
+      await use({
+        url: `http://127.0.0.1:${port}`,
+        ledger,
+        devices,
+        governance,
+        consent,
+        activity,
+        consoleStore,
+        fault,
+      });
       if ('closeAllConnections' in server) server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      consoleStore.close();
+      activity.close();
+      consent.close();
       governance.close();
       ledger.close();
       devices.close();
@@ -354,6 +384,31 @@ export function totpCode(secret: string, now: number, offset = 0): string {
   const key = base32Decode(secret);
   if (!key.ok) throw new Error(key.error);
   return hotp(key.value, totpStep(now) + offset, 6);
+}
+
+/** An operator's console credentials, as `npm run staff -- operator add` prints them. */
+export interface ConsoleCredentials {
+  name: string;
+  password: string;
+  /** The authenticator secret: `totpCode(secret, Date.now())` is the code to type. */
+  secret: string;
+}
+
+/**
+ * Adds a console operator of `role` to the server (`name` unique per worker server).
+ *
+ * @example
+ *   const reviewer = addConsoleOperator(server, 'zhao.min', 'reviewer');
+ *   await page.getByLabel('Code').fill(totpCode(reviewer.secret, Date.now()));
+ */
+export function addConsoleOperator(
+  server: DemoServer,
+  name: string,
+  role: 'auditor' | 'reviewer' | 'admin',
+): ConsoleCredentials {
+  const added = server.governance.addOperator(name, role);
+  if (!added.ok) throw new Error(added.message);
+  return { name, password: added.value.password, secret: added.value.totp.secret };
 }
 
 /** Every day 00:00–24:00: the working-hours rule never fires, whenever the suite runs. */
