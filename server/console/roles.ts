@@ -1,5 +1,5 @@
 // Who may do what in the review console (issue 7): auditors read, reviewers decide, admins manage.
-// The session middleware (session.ts) puts the signed-in operator on the request; routes state
+// The session middleware (session/middleware.ts) puts the signed-in operator on the request; routes state
 // the least role they need with `requireRole`.
 import type { MiddlewareHandler } from 'hono';
 import type { OperatorRole } from '../../shared/schema/staff';
