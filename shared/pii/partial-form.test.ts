@@ -209,6 +209,9 @@ describe('partialForm on any value', () => {
         ({ type, value }) => {
           fc.pre(!(type === 'email' && value.indexOf('@') === 1)); // mask shows it all already
           fc.pre(!(type === 'name' && value.length < 3));
+          // A value that already holds the mask character where it is hidden ('y*@col.lti',
+          // which fast-check found) reads the same after hiding: nothing of it is disclosed.
+          fc.pre(!value.includes('*'));
           expect(partialForm(type, value)).not.toBe(value);
         },
       ),
