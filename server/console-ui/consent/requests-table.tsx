@@ -7,6 +7,7 @@ import { DataRequestStatusSchema } from '../api/answers';
 import { useConsole } from '../app/context';
 import { REQUEST_KIND_LABELS, REQUEST_STATUS_LABELS } from '../app/labels';
 import { errorText } from '../app/use-load';
+import { Status } from '../components/notice';
 import { formatInstant } from '../lib/days';
 
 export function RequestsTable({
@@ -79,6 +80,7 @@ function StatusForm({ request, onChanged }: { request: QueuedDataRequest; onChan
   const [status, setStatus] = useState<DataRequestStatus>(request.status);
   const [note, setNote] = useState('');
   const [error, setError] = useState('');
+  const [saved, setSaved] = useState('');
   const [busy, setBusy] = useState(false);
   const what = `${REQUEST_KIND_LABELS[request.kind]} ${formatInstant(request.createdAt)}`;
   const save = async (e: Event) => {
@@ -89,9 +91,14 @@ function StatusForm({ request, onChanged }: { request: QueuedDataRequest; onChan
       return;
     }
     setError('');
+    setSaved('');
     setBusy(true);
     try {
       await api.setRequestStatus(request.id, body.data);
+      // The note is in the ledger now: an emptied field and a word say so, and a second click
+      // does not record the same note twice.
+      setNote('');
+      setSaved(`已保存 Saved: ${REQUEST_STATUS_LABELS[body.data.status]}`);
       onChanged();
     } catch (err) {
       setError(errorText(err));
@@ -124,6 +131,7 @@ function StatusForm({ request, onChanged }: { request: QueuedDataRequest; onChan
       <button type="submit" class="secondary small" disabled={busy}>
         保存 Save
       </button>
+      {saved && <Status>{saved}</Status>}
       {error && (
         <span role="alert" class="field-error">
           {error}

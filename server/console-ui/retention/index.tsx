@@ -26,6 +26,12 @@ export function RetentionPage() {
         {due.data && <span class="small block">{due.data.ledger}</span>}
       </p>
       {due.data && <p class="quiet small">检查时间 Checked {formatInstant(due.data.checkedAt)}</p>}
+      {/* The server lists every kind, due or not: say so in words when none has anything due. */}
+      {due.data && due.data.due.length > 0 && due.data.due.every((item) => item.count === 0) && (
+        <p class="notice ok" data-testid="nothing-due">
+          没有到期数据 Nothing is due for destruction now.
+        </p>
+      )}
       {done && <Status>{done}</Status>}
       <ErrorNotice message={due.error} />
       {due.loading && !due.data && <Loading what="retention" />}

@@ -22,7 +22,9 @@ export function EventsTable({ rows, caption, showStaff = false, extra }: EventsT
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">序号 Ledger #</th>
+            <th scope="col" class="num">
+              序号 Ledger #
+            </th>
             <th scope="col">时间 Time</th>
             {showStaff && <th scope="col">员工 Staff</th>}
             <th scope="col">操作 Kind</th>
