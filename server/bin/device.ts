@@ -1,6 +1,6 @@
 // `npm run device -- add "LABEL"`: issues a device token for a staff browser (until enrollment
 // comes with the access-governance issue). The token is printed once; only its hash is kept.
-import { openAudit } from './open-audit';
+import { onAudit } from './on-audit';
 
 const [command, ...rest] = process.argv.slice(2);
 const label = rest.join(' ').trim();
@@ -12,19 +12,8 @@ if (command !== 'add' || !label) {
   );
   process.exit(2);
 }
-let audit;
-try {
-  audit = openAudit(process.env);
-} catch (error) {
-  console.error(`custodian: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-}
-try {
+onAudit((io, audit) => {
   const { device, token } = audit.devices.issue(label);
-  console.log(JSON.stringify({ deviceId: device.id, label: device.label, token }));
-} catch (error) {
-  console.error(`custodian: ${error instanceof Error ? error.message : String(error)}`);
-  process.exitCode = 1;
-} finally {
-  audit.close();
-}
+  io.out(JSON.stringify({ deviceId: device.id, label: device.label, token }));
+  return 0;
+});

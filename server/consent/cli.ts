@@ -1,14 +1,11 @@
 // `npm run consent`: the operator's commands. Publish a policy version (with the origins allowed
 // to call the service from a browser), list sites, change a site's origins, and work through the
 // data-request queue (R6). Exit 0 done, 1 refused, 2 usage error.
-import { readFileSync } from 'node:fs';
+import { readJsonFile, UsageError, type CliIo } from '../cli';
 import { DataRequestSchema } from '../../shared/schema';
 import type { ConsentService } from './service';
 
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-}
+export type { CliIo } from '../cli';
 
 export const CONSENT_USAGE = [
   'usage: npm run consent -- publish FILE [--origin URL]...',
@@ -26,8 +23,6 @@ export const CONSENT_USAGE = [
   'and resent by the extension).',
 ].join('\n');
 
-class UsageError extends Error {}
-
 function publishArgs(args: readonly string[]): { file: string; origins: string[] | undefined } {
   const [file, ...rest] = args;
   if (!file || file.startsWith('--')) throw new UsageError('publish needs the policy FILE');
@@ -39,21 +34,6 @@ function publishArgs(args: readonly string[]): { file: string; origins: string[]
     origins.push(value);
   }
   return { file, origins: origins.length > 0 ? origins : undefined };
-}
-
-function readPolicyFile(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new UsageError(`cannot read ${file} (${code}); check the path`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new UsageError(`${file} is not JSON; check it with: jq . ${file}`);
-  }
 }
 
 /**
@@ -68,7 +48,7 @@ export function runConsentCli(argv: readonly string[], io: CliIo, consent: Conse
     switch (command) {
       case 'publish': {
         const { file, origins } = publishArgs(args);
-        const published = consent.publish(readPolicyFile(file), origins);
+        const published = consent.publish(readJsonFile(file), origins);
         if (!published.ok) {
           io.err(`consent: ${published.message}`);
           return 1;

@@ -1,22 +1,8 @@
 // The consent service's secret (R20): created on first start in the data directory (mode 0600),
 // refused if others can read it. Two keys are derived from it: AES-256-GCM for the contact
 // addresses the service keeps, and HMAC-SHA-256 for codes and address look-ups.
-import {
-  createCipheriv,
-  createDecipheriv,
-  createHmac,
-  hkdfSync,
-  randomBytes,
-  timingSafeEqual,
-} from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-
-/** First word of the key file, so the file says what it is and which format. */
-const FILE_HEADER = 'custodian-consent-key/1';
-/** Prefix of a sealed value: the format, then base64url(iv ‖ tag ‖ ciphertext). */
-const SEALED_PREFIX = 'aesgcm1:';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { aesGcmBox, loadOrCreateSecretFile } from '../secrets';
 
 /** The consent key cannot be used as it is; the message says how to fix it. */
 export class ConsentKeyError extends Error {
@@ -42,23 +28,7 @@ export function secretsFrom(secret: Uint8Array): ConsentSecrets {
   const macKey = derive('custodian consent hmac-sha-256');
   const mac = (text: string) => createHmac('sha256', macKey).update(text).digest('hex');
   return {
-    seal(plain, context) {
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', encKey, iv).setAAD(Buffer.from(context));
-      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return SEALED_PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
-    },
-    unseal(sealed, context) {
-      if (!sealed.startsWith(SEALED_PREFIX)) throw new Error('not a sealed value of this format');
-      const bytes = Buffer.from(sealed.slice(SEALED_PREFIX.length), 'base64url');
-      const decipher = createDecipheriv('aes-256-gcm', encKey, bytes.subarray(0, IV_BYTES))
-        .setAAD(Buffer.from(context))
-        .setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      return Buffer.concat([
-        decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)),
-        decipher.final(),
-      ]).toString('utf8');
-    },
+    ...aesGcmBox(encKey),
     mac,
     macEquals(text, stored) {
       const a = Buffer.from(mac(text), 'hex');
@@ -76,27 +46,12 @@ export function secretsFrom(secret: Uint8Array): ConsentSecrets {
  *   secrets.unseal(secrets.seal('a@b.cn', 'row-1'), 'row-1'); // 'a@b.cn'
  */
 export function loadOrCreateConsentKey(path: string): ConsentSecrets {
-  if (!existsSync(path)) {
-    // 'wx': never overwrite a key that appeared meanwhile; 0600: only the service's user reads it.
-    writeFileSync(path, `${FILE_HEADER} ${randomBytes(32).toString('base64url')}\n`, {
-      mode: 0o600,
-      flag: 'wx',
-    });
-  }
-  if (process.platform !== 'win32' && (statSync(path).mode & 0o077) !== 0) {
-    throw new ConsentKeyError(
-      `The consent key ${path} can be read by other users. Restrict it: chmod 600 ${path}`,
-    );
-  }
-  const match = /^custodian-consent-key\/1 ([A-Za-z0-9_-]{43})\n?$/.exec(
-    readFileSync(path, 'utf8'),
+  return secretsFrom(
+    loadOrCreateSecretFile(path, {
+      header: 'custodian-consent-key/1',
+      name: 'consent key',
+      loss: 'the stored addresses cannot be read',
+      error: (message) => new ConsentKeyError(message),
+    }),
   );
-  const secret = match ? Buffer.from(match[1]!, 'base64url') : undefined;
-  if (!secret || secret.length !== 32) {
-    throw new ConsentKeyError(
-      `The consent key ${path} is damaged (expected "${FILE_HEADER} " and 43 base64url ` +
-        'characters). Restore it from backup; without it the stored addresses cannot be read.',
-    );
-  }
-  return secretsFrom(secret);
 }

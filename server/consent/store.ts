@@ -1,7 +1,7 @@
 // The consent store (issue 5): sites and their allowed origins, published policy versions,
 // pseudonymous subjects (token hashes only), signed receipts, data requests and verifications, in
 // its own SQLite file. Rows only: the rules live in the service files beside it.
-import Database from 'better-sqlite3';
+import { openDatabase } from '../sqlite';
 import { z } from 'zod';
 import {
   ConsentPolicySchema,
@@ -138,22 +138,12 @@ const CREATE = `
  *   store.site('shop'); // { id: 'shop', origins: [...], currentVersion: 1 } or undefined
  */
 export function openConsentStore(path: string) {
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.exec(CREATE);
-  const version = db
-    .prepare<[], string>("SELECT value FROM meta WHERE key = 'schema'")
-    .pluck()
-    .get();
-  if (version === undefined) {
-    db.prepare("INSERT INTO meta (key, value) VALUES ('schema', ?)").run(SCHEMA_VERSION);
-  } else if (version !== SCHEMA_VERSION) {
-    db.close();
-    throw new Error(
-      `${path} has consent schema ${version}, this server knows ${SCHEMA_VERSION}. Run the server version that wrote it.`,
-    );
-  }
+  const db = openDatabase(path, {
+    name: 'consent',
+    schemaVersion: SCHEMA_VERSION,
+    create: CREATE,
+    foreignKeys: true,
+  });
 
   const q = {
     site: db.prepare<[string], { id: string; origins: string; current: number | null }>(

@@ -2,7 +2,7 @@
 // incidents with their steps (R21) and the last verifications of the ledger (R17), in console.db
 // (SQLite, WAL) in the data directory. Rows only: the rules live in the services beside it. Each
 // record is kept whole as JSON, parsed on the way out, with the columns its lists sort by.
-import Database from 'better-sqlite3';
+import { openDatabase } from '../sqlite';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { VerifyReportSchema, type VerifyReport } from '../../shared/schema/ledger';
@@ -68,22 +68,12 @@ export type VerifyRun = VerifyReport & { checkedAt: string };
  */
 export function openConsoleStore(dir: string) {
   const path = join(dir, CONSOLE_DB_FILE);
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('busy_timeout = 5000');
-  db.exec(CREATE);
-  const version = db
-    .prepare<[], string>("SELECT value FROM meta WHERE key = 'schema'")
-    .pluck()
-    .get();
-  if (version === undefined) {
-    db.prepare("INSERT INTO meta (key, value) VALUES ('schema', ?)").run(SCHEMA_VERSION);
-  } else if (version !== SCHEMA_VERSION) {
-    db.close();
-    throw new Error(
-      `${path} has console schema ${version}, this server knows ${SCHEMA_VERSION}. Run the server version that wrote it.`,
-    );
-  }
+  const db = openDatabase(path, {
+    name: 'console',
+    schemaVersion: SCHEMA_VERSION,
+    create: CREATE,
+    busyTimeoutMs: 5000,
+  });
 
   const q = {
     insertCheck: db.prepare(

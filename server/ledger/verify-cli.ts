@@ -1,6 +1,7 @@
 // `npm run verify`: checks a ledger file, an export file away from the server, or a consent
 // receipt, and prints OK with what was checked or what is broken and why. Exit 0 OK, 1 broken,
 // 2 usage error.
+import type { CliIo } from '../cli';
 import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -19,10 +20,7 @@ import { KEY_FILE_NAME } from './config';
 import { ed25519Verifier, nodeHasher, nodeTreeHasher } from './node-crypto';
 import { verifyLedger } from './verify';
 
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-}
+export type { CliIo } from '../cli';
 
 const USAGE = [
   'usage: npm run verify -- --db FILE [--key KEY_FILE]',

@@ -2,16 +2,13 @@
 // (the credentials of the admin API and of the review console) are created only here; the other
 // commands do what the admin API does, recorded in the ledger as operator `cli`. Exit 0 done,
 // 1 refused, 2 usage error.
-import { readFileSync } from 'node:fs';
+import { readJsonFile, UsageError, type CliIo } from '../cli';
 import { activeGrants } from '../../shared/access';
 import type { Outcome } from '../consent/problems';
 import { CLI_OPERATOR } from './config';
 import type { GovernanceService } from './service';
 
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-}
+export type { CliIo } from '../cli';
 
 export const STAFF_USAGE = [
   'usage: npm run staff -- operator add NAME --role admin|reviewer|auditor',
@@ -42,8 +39,6 @@ export const STAFF_USAGE = [
   'Every change is a ledger entry by operator "cli". Run beside a running server: it re-reads',
   'the ledger at its next write.',
 ].join('\n');
-
-class UsageError extends Error {}
 
 /** Positional arguments and `--name value` options; only `allowed` names, each at most once. */
 function parseArgs(
@@ -78,21 +73,6 @@ function required(options: Map<string, string>, ...names: string[]): string[] {
     if (value === undefined) throw new UsageError(`--${name} is required`);
     return value;
   });
-}
-
-function readJsonFile(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
-    throw new UsageError(`cannot read ${file} (${code}); check the path`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new UsageError(`${file} is not JSON; check it with: jq . ${file}`);
-  }
 }
 
 /** An authenticator secret as an operator adds it to their app: the URI for a QR code, or typed. */

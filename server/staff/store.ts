@@ -2,7 +2,7 @@
 // staff members, enrollment codes, TOTP secrets (sealed), unlocks, grants, the published staff
 // policy, review cases, and the activity the behaviour rules count, in its own SQLite file. Rows
 // only: the rules live in the service files beside it.
-import Database from 'better-sqlite3';
+import { openDatabase, type Migration } from '../sqlite';
 import { z } from 'zod';
 import { ActivityKindSchema, type Activity } from '../../shared/schema/rules';
 import {
@@ -27,7 +27,7 @@ const SCHEMA_VERSION = '2';
  * one transaction at open. Tables added without changing an existing one need none (CREATE IF NOT
  * EXISTS below makes them).
  */
-const MIGRATIONS: Record<string, { name: string; to: string; sql: string }> = {
+const MIGRATIONS: Record<string, Migration> = {
   '1': {
     name: 'operator-console-credentials',
     to: '2',
@@ -219,34 +219,15 @@ const isoAt = (ms: number): string => new Date(ms).toISOString();
  *   store.staff('CS-0420'); // { staffId: 'CS-0420', name: '李伟', … } or undefined
  */
 export function openGovernanceStore(path: string) {
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  // The CLI writes while the server runs: wait for the other's transaction rather than fail.
-  db.pragma('busy_timeout = 5000');
-  db.exec(CREATE);
-  const version = db
-    .prepare<[], string>("SELECT value FROM meta WHERE key = 'schema'")
-    .pluck()
-    .get();
-  if (version === undefined) {
-    db.prepare("INSERT INTO meta (key, value) VALUES ('schema', ?)").run(SCHEMA_VERSION);
-  } else if (version !== SCHEMA_VERSION && MIGRATIONS[version]) {
-    db.transaction(() => {
-      for (let at = version; at !== SCHEMA_VERSION;) {
-        const step = MIGRATIONS[at];
-        if (!step) throw new Error(`${path}: no migration from governance schema ${at}`);
-        db.exec(step.sql);
-        at = step.to;
-      }
-      db.prepare("UPDATE meta SET value = ? WHERE key = 'schema'").run(SCHEMA_VERSION);
-    }).immediate();
-  } else if (version !== SCHEMA_VERSION) {
-    db.close();
-    throw new Error(
-      `${path} has governance schema ${version}, this server knows ${SCHEMA_VERSION}. Run the server version that wrote it.`,
-    );
-  }
+  const db = openDatabase(path, {
+    name: 'governance',
+    schemaVersion: SCHEMA_VERSION,
+    create: CREATE,
+    migrations: MIGRATIONS,
+    foreignKeys: true,
+    // The CLI writes while the server runs: wait for the other's transaction rather than fail.
+    busyTimeoutMs: 5000,
+  });
 
   const STAFF_COLUMNS = `staff_id AS staffId, name, created_at AS createdAt,
     enrolled_at AS enrolledAt,

@@ -2,17 +2,13 @@
 // the audit service, which answers until when (the next local midnight of the policy's zone).
 import { UnlockResponseSchema } from '../../../shared/schema';
 import type { ActionAnswer } from '../../../shared/schema/popup';
-import { SERVICE_TIMEOUT_MS } from '../config';
-import { NOT_ENROLLED, readCode } from '../enrollment/totp';
+import { postCode, type CodeDeps } from '../enrollment/totp';
 import type { StorageArea } from '../service/area';
-import { callService, type FetchLike } from '../service/call';
 import { updateStatusCache, withUnlock } from '../staff-status/cache';
 import { retryAfterMs } from '../sync/backoff';
 
-export interface UnlockDeps {
-  fetch: FetchLike;
+export interface UnlockDeps extends CodeDeps {
   local: StorageArea;
-  settings(): Promise<{ serverUrl: string; deviceToken: string } | undefined>;
   now(): number;
 }
 
@@ -28,24 +24,9 @@ const MAX_LOCKOUT_MS = 3_600_000;
  *   await unlock(deps, '492039'); // { status: 'done', unlockedUntil: 1772812800000 }
  */
 export async function unlock(deps: UnlockDeps, typed: string): Promise<ActionAnswer> {
-  const code = readCode(typed);
-  if (!code.ok) return code.answer;
-  const settings = await deps.settings();
-  if (!settings) return NOT_ENROLLED;
-  const reply = await callService(deps.fetch, settings.serverUrl, {
-    method: 'POST',
-    path: '/v1/staff/unlock',
-    token: settings.deviceToken,
-    body: { code: code.code },
-    timeoutMs: SERVICE_TIMEOUT_MS,
-  });
-  if (reply.kind === 'unreachable') {
-    return {
-      status: 'refused',
-      code: 'unreachable',
-      message: `Not unlocked: ${reply.reason}. Try again when the service is back.`,
-    };
-  }
+  const sent = await postCode(deps, '/v1/staff/unlock', typed, 'Not unlocked');
+  if (!sent.reached) return sent.answer;
+  const reply = sent.reply;
   if (reply.kind === 'refused') {
     let message = reply.message;
     if (reply.code === 'totp-locked') {
