@@ -64,6 +64,8 @@ export interface EventQuery {
   staffId?: string | undefined;
   origin?: string | undefined;
   kind?: StaffEvent['kind'] | undefined;
+  /** Reveals of this PII type (page views carry no single type). */
+  piiType?: string | undefined;
   /** Return rows with a ledger index greater than this. */
   after?: number | undefined;
   limit: number;
@@ -229,6 +231,7 @@ export function openActivityIndex(path: string, timeZone: string): ActivityIndex
       if (query.staffId !== undefined) where.push('staff_id = @staffId');
       if (query.origin !== undefined) where.push('origin = @origin');
       if (query.kind !== undefined) where.push('kind = @kind');
+      if (query.piiType !== undefined) where.push('pii_type = @piiType');
       const rows = db
         .prepare<Record<string, string | number>, EventRowColumns>(
           `SELECT idx, staff_id, day, at, kind, origin, pii_type FROM events WHERE ${where.join(' AND ')} ORDER BY idx LIMIT @limit`,
@@ -241,6 +244,7 @@ export function openActivityIndex(path: string, timeZone: string): ActivityIndex
           ...(query.staffId !== undefined ? { staffId: query.staffId } : {}),
           ...(query.origin !== undefined ? { origin: query.origin } : {}),
           ...(query.kind !== undefined ? { kind: query.kind } : {}),
+          ...(query.piiType !== undefined ? { piiType: query.piiType } : {}),
         });
       const page = rows.slice(0, query.limit).map(eventRow);
       return { rows: page, next: rows.length > query.limit ? page.at(-1)!.index : null };

@@ -118,7 +118,7 @@ describe('GET /admin/api/activity/chart', () => {
 });
 
 describe('GET /admin/api/activity/events', () => {
-  it('pages by ledger index and filters by staff member, kind and origin', async () => {
+  it('pages by ledger index and filters by staff member, kind, PII type and origin', async () => {
     const t = setup();
     t.activity.record([
       indexed(10, '2026-11-20T02:00:00.000Z', 'CS-0420'),
@@ -155,7 +155,17 @@ describe('GET /admin/api/activity/events', () => {
       ],
       next: null,
     });
-    for (const bad of ['limit=501', 'kind=delete', 'after=x', 'extra=1']) {
+    const phones = await t.api('/activity/events?from=2026-11-20&to=2026-11-20&piiType=phone', {
+      cookie,
+    });
+    expect(
+      ((await phones.json()) as { rows: { index: number }[] }).rows.map((r) => r.index),
+    ).toEqual([12]);
+    const ids = await t.api('/activity/events?from=2026-11-20&to=2026-11-20&piiType=cn_id', {
+      cookie,
+    });
+    expect(await ids.json()).toEqual({ rows: [], next: null });
+    for (const bad of ['limit=501', 'kind=delete', 'piiType=iban', 'after=x', 'extra=1']) {
       const res = await t.api(`/activity/events?from=2026-11-20&to=2026-11-20&${bad}`, { cookie });
       expect(res.status, bad).toBe(400);
     }

@@ -10,6 +10,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { csvLine } from '../../shared/review';
+import { PiiTypeSchema } from '../../shared/schema/pii';
 import { DEFAULT_DAILY_MAX } from '../../shared/schema/rules';
 import { ChartQuerySchema, DaySchema, MAX_CHART_DAYS } from '../../shared/schema/review';
 import { AppError } from '../app/errors';
@@ -38,9 +39,11 @@ const filters = {
   staffId: z.string().min(1).max(64).optional(),
   origin: z.string().min(1).max(300).optional(),
   kind: EventKindSchema.optional(),
+  /** Reveals of one PII type. */
+  piiType: PiiTypeSchema.optional(),
 };
 
-/** `GET /admin/api/activity/events?from&to&staffId&origin&kind&after&limit`. */
+/** `GET /admin/api/activity/events?from&to&staffId&origin&kind&piiType&after&limit`. */
 export const EventsQuerySchema = z.strictObject({
   ...filters,
   /** The `next` of the previous page. */
@@ -48,7 +51,7 @@ export const EventsQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(MAX_EVENTS_PAGE).default(DEFAULT_EVENTS_PAGE),
 });
 
-/** `GET /admin/api/activity/export?format&from&to&staffId&origin&kind`. */
+/** `GET /admin/api/activity/export?format&from&to&staffId&origin&kind&piiType`. */
 export const ExportQuerySchema = z.strictObject({
   ...filters,
   format: z.enum(['csv', 'jsonl']).default('csv'),
@@ -90,9 +93,9 @@ const text = (value: string): string => JSON.stringify(value);
  * - `GET /activity/chart?from&to&limit&offset` → ChartResponse: the staff members active in
  *   [from, to] by busiest day, a page of them, with the policy's daily limit as `threshold`; 400
  *   for more than 92 days
- * - `GET /activity/events?from&to&staffId&origin&kind&after&limit` → `{ rows, next }`, oldest
+ * - `GET /activity/events?from&to&staffId&origin&kind&piiType&after&limit` → `{ rows, next }`, oldest
  *   first, paged by ledger index (`after` = the previous page's `next`), at most 500 a page
- * - `GET /activity/export?format=csv|jsonl&from&to&staffId&origin&kind` → a download of every
+ * - `GET /activity/export?format=csv|jsonl&from&to&staffId&origin&kind&piiType` → a download of every
  *   matching event, streamed; ledger `exported`
  * Any signed-in role may read them (auditors read).
  *

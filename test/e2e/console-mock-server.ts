@@ -199,6 +199,7 @@ interface EventQuery {
   staffId?: string | undefined;
   origin?: string | undefined;
   kind?: string | undefined;
+  piiType?: string | undefined;
   after?: number | undefined;
   limit: number;
 }
@@ -216,6 +217,7 @@ function queryEvents(a: Activity, q: EventQuery): { rows: EventRow[]; next: numb
       for (const e of cellEvents(a, d, s)) {
         if (q.after !== undefined && e.index <= q.after) continue;
         if (q.kind !== undefined && e.kind !== q.kind) continue;
+        if (q.piiType !== undefined && e.piiType !== q.piiType) continue;
         if (q.origin !== undefined && e.origin !== q.origin) continue;
         if (rows.length === q.limit) return { rows, next: rows.at(-1)!.index };
         rows.push(e);
@@ -819,6 +821,7 @@ export function createConsoleMockApp(state: MockState): Hono<Env> {
       staffId: q.staffId || undefined,
       origin: q.origin || undefined,
       kind: q.kind || undefined,
+      piiType: q.piiType || undefined,
       after,
       limit: Math.min(500, Number(q.limit ?? 100) || 100),
     };

@@ -1,9 +1,10 @@
-// One staff member's events over the range (the chart's drill-down), filtered by kind and site,
+// One staff member's events over the range (the chart's drill-down), filtered by kind, PII type and site,
 // paged by ledger index (`after`), with the same exports narrowed to this person.
 import { useEffect, useState } from 'preact/hooks';
 import { activityExportUrl, type EventFilter, type EventRow } from '../api';
 import { useConsole } from '../app/context';
-import { EVENT_KIND_LABELS } from '../app/labels';
+import { PiiTypeSchema } from '../../../shared/schema/pii';
+import { EVENT_KIND_LABELS, PII_LABELS } from '../app/labels';
 import { href } from '../app/router';
 import { errorText } from '../app/use-load';
 import { EventsTable } from '../components/events-table';
@@ -17,18 +18,21 @@ import { RangeForm, rangeFrom } from './range-form';
 const EVENTS_PAGE = 100;
 
 const KINDS = ['page-view', 'reveal', 'pause', 'resume'] as const;
+const PII_TYPES = PiiTypeSchema.options;
 
 export function StaffEventsPage({ staffId, params }: { staffId: string; params: URLSearchParams }) {
   const { api } = useConsole();
   const { from, to, problem } = rangeFrom(params, defaultRange(new Date()));
   const kind = params.get('kind') ?? '';
   const origin = params.get('origin') ?? '';
+  const piiType = params.get('piiType') ?? '';
   const filter: EventFilter = {
     from,
     to,
     staffId,
     kind: kind || undefined,
     origin: origin || undefined,
+    piiType: piiType || undefined,
   };
 
   const [rows, setRows] = useState<EventRow[]>([]);
@@ -37,6 +41,7 @@ export function StaffEventsPage({ staffId, params }: { staffId: string; params: 
   const [error, setError] = useState('');
   const [kindField, setKindField] = useState(kind);
   const [originField, setOriginField] = useState(origin);
+  const [piiTypeField, setPiiTypeField] = useState(piiType);
 
   const load = async (after: number | undefined) => {
     setLoading(true);
@@ -56,9 +61,10 @@ export function StaffEventsPage({ staffId, params }: { staffId: string; params: 
     setRows([]);
     setKindField(kind);
     setOriginField(origin);
+    setPiiTypeField(piiType);
     void load(undefined);
     // A new person, range or filter starts from the first page.
-  }, [staffId, from, to, kind, origin]);
+  }, [staffId, from, to, kind, origin, piiType]);
 
   return (
     <>
@@ -75,6 +81,7 @@ export function StaffEventsPage({ staffId, params }: { staffId: string; params: 
             ...r,
             kind: kindField,
             origin: originField,
+            piiType: piiTypeField,
           });
         }}
       >
@@ -85,6 +92,22 @@ export function StaffEventsPage({ staffId, params }: { staffId: string; params: 
               {KINDS.map((k) => (
                 <option key={k} value={k}>
                   {EVENT_KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="信息类型 PII type" hint="显示原文的类型 What a reveal showed">
+          {(a) => (
+            <select
+              {...a}
+              value={piiTypeField}
+              onChange={(e) => setPiiTypeField(e.currentTarget.value)}
+            >
+              <option value="">全部 All</option>
+              {PII_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {PII_LABELS[t]}
                 </option>
               ))}
             </select>

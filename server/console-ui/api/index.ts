@@ -41,6 +41,7 @@ export interface EventFilter {
   staffId?: string | undefined;
   origin?: string | undefined;
   kind?: string | undefined;
+  piiType?: string | undefined;
 }
 
 /** `?a=1&b=2` of the defined, non-empty values. */

@@ -37,7 +37,7 @@ export function eventKindLabel(kind: string): string {
   return labels[kind] ?? kind;
 }
 
-const PII_LABELS: Readonly<Record<PiiType, string>> = {
+export const PII_LABELS: Readonly<Record<PiiType, string>> = {
   cn_id: '身份证号 ID number',
   phone: '手机号 Phone',
   bank_card: '银行卡号 Bank card',
