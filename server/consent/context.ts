@@ -2,7 +2,7 @@
 // receipts, the secrets that protect addresses and codes, the code sender and the clock.
 import { createHash, randomBytes } from 'node:crypto';
 import { uuidv7 } from '../../shared/ids';
-import type { Ledger } from '../ledger';
+import { appendRetryingOnce, type Ledger } from '../ledger';
 import type { LedgerKey } from '../ledger/key-file';
 import type { ConsentSecrets } from './secret-key';
 import type { CodeSender } from './senders';
@@ -30,31 +30,13 @@ export const newId = (ctx: ConsentContext): string => uuidv7(ctx.now(), randomBy
 
 export const isoAt = (ms: number): string => new Date(ms).toISOString();
 
-/**
- * Appends to the ledger, trying a second time once. The ledger has one writer; when the operator's
- * `npm run consent` wrote to it while the server runs, the server's next append fails, after the
- * ledger has re-read its tree from the file, so the retry succeeds. Keyed appends are idempotent,
- * and a real fault (a full disk) fails the retry too. The message logged carries no entry content.
- */
-function twice<T>(what: string, append: () => T): T {
-  try {
-    return append();
-  } catch (error) {
-    console.warn(
-      `[consent] ledger append of ${what} failed, retrying once:`,
-      error instanceof Error ? error.message : 'unknown error',
-    );
-    return append();
-  }
-}
-
-/** `ledger.appendKeyed`, retried once (see `twice`). */
+/** `ledger.appendKeyed`, retried once (see appendRetryingOnce). */
 export const logKeyed = (
   ctx: ConsentContext,
   kind: string,
   items: readonly { key: string; payload: unknown }[],
-) => twice(kind, () => ctx.ledger.appendKeyed(kind, items));
+) => appendRetryingOnce('consent', kind, () => ctx.ledger.appendKeyed(kind, items));
 
-/** `ledger.append`, retried once (see `twice`): for entries that are each new. */
+/** `ledger.append`, retried once (see appendRetryingOnce): for entries that are each new. */
 export const logEntries = (ctx: ConsentContext, kind: string, payloads: readonly unknown[]) =>
-  twice(kind, () => ctx.ledger.append(kind, payloads));
+  appendRetryingOnce('consent', kind, () => ctx.ledger.append(kind, payloads));

@@ -27,6 +27,7 @@ import { treeStore } from './tree-store';
 import { verifyLedger } from './verify';
 
 export { LedgerConfigError, type LedgerOptions } from './config';
+export { appendRetryingOnce } from './retry-once';
 export type { StoredCheckpoint } from './checkpoints';
 
 /** A request the ledger refuses; `field` names the argument at fault, for a 400. */

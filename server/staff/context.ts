@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { uuidv7 } from '../../shared/ids';
 import { GovernanceEntrySchema, type GovernanceEntry } from '../../shared/schema/staff';
 import type { DeviceStore } from '../devices';
-import type { Ledger } from '../ledger';
+import { appendRetryingOnce, type Ledger } from '../ledger';
 import type { LedgerKey } from '../ledger/key-file';
 import { GOVERNANCE_KIND } from './config';
 import type { SecretBox } from './secret-key';
@@ -35,23 +35,16 @@ export const isoAt = (ms: number): string => new Date(ms).toISOString();
 
 /**
  * Appends one governance entry to the ledger, parsed first (a payload that fails its schema is a
- * bug here, never something to record). Tried a second time once: the ledger has one writer, and
- * when `npm run staff` wrote to it while the server runs, the server's next append fails after
- * re-reading the tree, so the retry succeeds; a real fault (a full disk) fails the retry too.
+ * bug here, never something to record), retried once (see appendRetryingOnce).
  *
  * @example
  *   record(ctx, { kind: 'totp-registered', at: isoAt(ctx.now()), staffId: 'CS-0420' });
  */
 export function record(ctx: GovernanceContext, entry: GovernanceEntry): number {
   const payload = GovernanceEntrySchema.parse(entry);
-  const append = () => ctx.ledger.append(GOVERNANCE_KIND, [payload])[0]!;
-  try {
-    return append();
-  } catch (error) {
-    console.warn(
-      `[governance] ledger append of ${entry.kind} failed, retrying once:`,
-      error instanceof Error ? error.message : 'unknown error',
-    );
-    return append();
-  }
+  return appendRetryingOnce(
+    'governance',
+    entry.kind,
+    () => ctx.ledger.append(GOVERNANCE_KIND, [payload])[0]!,
+  );
 }
