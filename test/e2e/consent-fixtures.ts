@@ -115,6 +115,9 @@ export const test = base.extend<Fixtures, { browser: Browser }>({
         resolve({ server, port: info.port }),
       );
     });
+    // openShop's route.fetch reuses kept-alive sockets; at Node's 5 s default the server may close
+    // one just as a request goes out on it (ECONNRESET under CI load). Tests never idle that long.
+    if ('keepAliveTimeout' in server) server.keepAliveTimeout = 120_000;
     const url = `http://127.0.0.1:${port}`;
     const publish = (version: 1 | 2) => {
       const result = service.publish(shopPolicy(version), [url]);

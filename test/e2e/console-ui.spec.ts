@@ -332,6 +332,8 @@ test('administrators move a data request on and destroy what is due; the keyboar
   const destroy = page.getByRole('button', { name: '销毁 Destroy consent-records' });
   await destroy.focus();
   await page.keyboard.press('Enter');
+  // The confirm step takes focus after it renders; a second Enter pressed before then goes nowhere.
+  await expect(page.getByRole('button', { name: /确认销毁 Yes, destroy/ })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status')).toContainText('已销毁 7 项 Destroyed 7');
   expect(mock.state.writes.filter((w) => w.path === '/admin/api/retention/destroy')).toHaveLength(
