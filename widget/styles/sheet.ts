@@ -3,7 +3,23 @@
 // Terse on purpose: every byte here counts against the 15 KiB budget.
 import { Z_INDEX } from '../constants';
 
-export const CSS = `:host{all:initial;position:fixed;z-index:${Z_INDEX};--b:#fff;--f:#1d232b;--m:#58636f;--l:#dfe3e8;--s:#f5f7f9;--a:#1d5c87;--o:#fff;--g:#1c6b45;--r:#a3261a;font:15px/1.5 system-ui,sans-serif;color:var(--f)}
+/**
+ * Chinese fonts named after system-ui (which covers Latin, so Latin text looks as before).
+ * Chromium on Linux otherwise resolves Chinese through its per-character fallback: a synchronous
+ * IPC to the browser process for each text run that needs it, about 60 on the notice's first
+ * layout (the forced layout of focus()); a named font costs one look-up per size instead.
+ */
+const FONTS =
+  'system-ui,PingFang SC,Microsoft YaHei,Noto Sans CJK SC,WenQuanYi Micro Hei,sans-serif';
+/**
+ * The semibold (600) rules keep the fallback, and its IPCs (about 25 on the notice): Chromium
+ * emboldens a named regular font only from weight 700, but a fallback font from 600, so those
+ * Chinese labels would turn regular. 700 or 601 would avoid it but change Latin semibold faces.
+ */
+const SEMIBOLD = '.b,.on,dt,.st,legend,label,.sr';
+
+export const CSS = `:host{all:initial;position:fixed;z-index:${Z_INDEX};--b:#fff;--f:#1d232b;--m:#58636f;--l:#dfe3e8;--s:#f5f7f9;--a:#1d5c87;--o:#fff;--g:#1c6b45;--r:#a3261a;font:15px/1.5 ${FONTS};color:var(--f)}
+${SEMIBOLD}{font-family:system-ui,sans-serif}
 @media(prefers-color-scheme:dark){:host{--b:#1b2027;--f:#e4e9ee;--m:#a3aeb9;--l:#3a424c;--s:#232a32;--a:#7ab8e6;--o:#0e151c;--g:#7fd3a4;--r:#ff9b8f}}
 *{box-sizing:border-box}
 .ov{position:fixed;inset:0;background:#0d141b80;display:flex;align-items:center;justify-content:center;padding:16px}

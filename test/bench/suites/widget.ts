@@ -73,11 +73,15 @@ export const widgetSuite: BenchSuite = {
           const page = await context.newPage();
           await page.addInitScript(PROBE_SCRIPT);
           if (!withWidget) await page.route('**/widget/custodian-consent.js', (r) => r.abort());
+          const shown = withWidget
+            ? page.waitForEvent('console', {
+                predicate: (message) => message.text() === 'custodian-probe:shown',
+                timeout: 10_000,
+              })
+            : null;
           await page.goto(`${base}/demo/shop/`);
-          if (withWidget) {
-            await page.waitForFunction('window.__widgetProbe.shownAt !== null', null, {
-              timeout: 10_000,
-            });
+          if (shown) {
+            await shown;
           } else {
             await page.waitForLoadState('load');
           }

@@ -13,6 +13,9 @@ export const PROBE_SCRIPT = `(() => {
       const dialog = el.shadowRoot && el.shadowRoot.querySelector('[role="dialog"]');
       if (dialog && dialog.getBoundingClientRect().height > 0) {
         probe.shownAt = performance.now();
+        // Told through the console: a waitForFunction poll would inject Playwright's helper
+        // script into the page while the widget starts, and time that too.
+        console.debug('custodian-probe:shown');
         return;
       }
     }
