@@ -334,8 +334,8 @@ export async function policyInForce(worker: Worker): Promise<string | undefined>
 }
 
 /**
- * Every event in the extension's local queue (IndexedDB `custodian`, store `events`), read in
- * the service worker. It never creates the database (an empty one would stop the extension's
+ * Every event in the extension's local queue (IndexedDB `custodian`, store `chunks`: the events
+ * of one write each), read in the service worker. It never creates the database (an empty one would stop the extension's
  * own upgrade) and closes its connection (an open one would block a later upgrade).
  */
 export function queuedEvents(worker: Worker): Promise<StaffEvent[]> {
@@ -348,10 +348,11 @@ export function queuedEvents(worker: Worker): Promise<StaffEvent[]> {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            const req = db.transaction('events').objectStore('events').getAll();
+            const req = db.transaction('chunks').objectStore('chunks').getAll();
             req.onsuccess = () => {
               db.close();
-              resolve((req.result as { event: StaffEvent }[]).map((q) => q.event));
+              const chunks = req.result as { events: { event: StaffEvent }[] }[];
+              resolve(chunks.flatMap((chunk) => chunk.events.map((q) => q.event)));
             };
             req.onerror = () => reject(req.error);
           };

@@ -2,5 +2,5 @@
 // leave only when the server acknowledges them (sync comes with the audit-trail issue).
 export { enqueueEvent, onEnqueued, queueStatus, recentEvents, type NewEvent } from './enqueue';
 export { countEvents } from './count';
-export { database, DB_NAME, type QueuedEvent, type DeadLetter } from './db';
-export { readBatch, settleBatch, deadLetters } from './drain';
+export { database, DB_NAME, type QueuedEvent, type QueuedChunk, type DeadLetter } from './db';
+export { readBatch, settleBatch, deadLetters, type QueueBatch } from './drain';

@@ -5,7 +5,8 @@ export {
   SYNC_WARN_AFTER_MS,
   type SyncStatus,
 } from './scheduler';
-export { syncOnce, type SyncOutcome, type SyncPorts } from './sync-once';
+export { syncOnce, sendBatch, type SyncOutcome, type SyncPorts } from './sync-once';
+export { syncAll } from './sync-all';
 export { eventsEndpoint, serviceEndpoint } from './endpoint';
 export { readSyncSettings, SYNC_KEYS } from './settings';
 export { popupSyncState } from './popup-state';

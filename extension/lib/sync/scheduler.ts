@@ -6,7 +6,8 @@ import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import { backoffDelay, retryAfterMs } from './backoff';
 import { readSyncSettings } from './settings';
-import { syncOnce, type SyncOutcome, type SyncPorts } from './sync-once';
+import { syncAll } from './sync-all';
+import type { SyncPorts } from './sync-once';
 
 /** Periodic wake-up: Chrome's minimum for a packed extension's alarm period is 30 s. */
 export const SYNC_PERIOD_MINUTES = 1;
@@ -56,16 +57,12 @@ export function startSyncScheduler(ports: SyncPorts): { kick(): void; runNow(): 
     const settings = await readSyncSettings();
     if (!settings) return; // Not set up yet: events wait, safe, in the queue.
     let status = await readSyncStatus();
-    let outcome: SyncOutcome;
-    do {
-      outcome = await syncOnce(ports, settings);
-      if (outcome.kind === 'sent' || outcome.kind === 'idle') {
-        if (outcome.kind === 'sent' || status.failingSince !== null) {
-          status = { ...EMPTY, lastSuccessAt: Date.now() };
-          await browser.storage.local.set({ [STATUS_KEY]: status });
-        }
-      }
-    } while (outcome.kind === 'sent' && outcome.more);
+    const succeeded = async () => {
+      status = { ...EMPTY, lastSuccessAt: Date.now() };
+      await browser.storage.local.set({ [STATUS_KEY]: status });
+    };
+    const outcome = await syncAll(ports, settings, { onSent: succeeded });
+    if (outcome.kind === 'idle' && status.failingSince !== null) await succeeded();
     if (outcome.kind === 'retry' || outcome.kind === 'blocked') {
       const now = Date.now();
       const wait =

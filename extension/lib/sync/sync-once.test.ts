@@ -26,8 +26,14 @@ function fakeQueue(
   const dead = new Map<string, string>();
   const requests: { url: string; auth: string | null }[] = [];
   const ports: SyncPorts = {
-    readBatch: async (limit) => [...queue.values()].slice(0, limit),
-    settleBatch: async (acked, rejected) => {
+    readBatch: async (limit, after) => {
+      const all = [...queue.values()];
+      const last = after?.events.at(-1);
+      const from = last ? all.findIndex((e) => e.seq > last.seq) : 0;
+      const batch = from < 0 ? [] : all.slice(from, from + limit);
+      return { events: batch, from: batch[0]?.seq ?? -1, to: batch.at(-1)?.seq ?? -1 };
+    },
+    settleBatch: async (_batch, acked, rejected) => {
       for (const id of acked) queue.delete(id);
       for (const { id, reason } of rejected) {
         dead.set(id, reason);
@@ -99,6 +105,13 @@ describe('syncOnce', () => {
       [new TypeError('Failed to fetch'), { kind: 'retry', reason: 'server unreachable' }],
       [
         Object.assign(new Error('t'), { name: 'TimeoutError' }),
+        { kind: 'retry', reason: 'server timed out' },
+      ],
+      [
+        // Headers came, then the body stalled past the time-out.
+        Object.assign(json({}), {
+          json: () => Promise.reject(Object.assign(new Error('t'), { name: 'TimeoutError' })),
+        }),
         { kind: 'retry', reason: 'server timed out' },
       ],
       [new Response('<html>', { status: 200 }), { kind: 'retry' }],

@@ -2,52 +2,56 @@
 // back. The queue is only ever shortened by what the server acknowledged (store first, delete
 // only what is confirmed), so a crash at any point loses nothing and at worst resends.
 import { EventBatchResultSchema, MAX_BATCH_EVENTS, type StaffEvent } from '../../../shared/schema';
+import type { QueueBatch } from '../queue';
 import { eventsEndpoint } from './endpoint';
 
 export interface SyncPorts {
-  readBatch(limit: number): Promise<StaffEvent[]>;
-  settleBatch(acked: string[], rejected: { id: string; reason: string }[]): Promise<void>;
+  /** The oldest `limit` queued events, or those queued after `after` (lib/queue readBatch). */
+  readBatch(limit: number, after?: QueueBatch): Promise<QueueBatch>;
+  settleBatch(
+    batch: QueueBatch,
+    acked: string[],
+    rejected: { id: string; reason: string }[],
+  ): Promise<void>;
   fetch: typeof fetch;
 }
 
 export type SyncOutcome =
   /** Nothing queued. */
   | { kind: 'idle' }
-  /** A batch was settled; `more` when a full batch went, so the queue may hold more. */
+  /** Batches were settled; `more` when a full batch went last, so the queue may hold more. */
   | { kind: 'sent'; acked: number; rejected: number; more: boolean }
   /** Try again later; `retryAfter` is the server's Retry-After header, when it sent one. */
   | { kind: 'retry'; reason: string; retryAfter?: string }
   /** Will not work until someone changes the settings (bad URL, token refused). */
   | { kind: 'blocked'; reason: string };
 
+/** What the server made of one batch: which events to remove, which to dead-letter. */
+export type BatchAnswer =
+  | { kind: 'answered'; acked: string[]; rejected: { id: string; reason: string }[] }
+  | Extract<SyncOutcome, { kind: 'retry' | 'blocked' }>;
+
 /** Longest a request may take before it counts as failed: the server may be stuck, not down. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
- * Sends one batch. Contract:
- * - events leave the queue only when acknowledged in a well-formed 200 answer;
- * - events the server rejects as invalid go to the dead letters, nothing else does;
+ * Posts `events` to the audit service and reads its answer; never rejects. Contract:
+ * - `answered` only for a well-formed 200 answer, and then only with ids that were sent;
  * - 401/403 block until the settings change; 413 halves nothing here: batches are capped at
- *   MAX_BATCH_EVENTS, which the server accepts; other statuses and network errors retry.
+ *   MAX_BATCH_EVENTS, which the server accepts; other statuses, network errors and a request
+ *   taking longer than REQUEST_TIMEOUT_MS retry.
  */
-export async function syncOnce(
-  ports: SyncPorts,
-  settings: { serverUrl: string; deviceToken: string },
-  batchSize: number = MAX_BATCH_EVENTS,
-): Promise<SyncOutcome> {
-  const endpoint = eventsEndpoint(settings.serverUrl);
-  if (!endpoint.ok) return { kind: 'blocked', reason: endpoint.message };
-  const events = await ports.readBatch(Math.min(batchSize, MAX_BATCH_EVENTS));
-  if (events.length === 0) return { kind: 'idle' };
-
+export async function sendBatch(
+  fetcher: typeof fetch,
+  url: string,
+  deviceToken: string,
+  events: readonly StaffEvent[],
+): Promise<BatchAnswer> {
   let response: Response;
   try {
-    response = await ports.fetch(endpoint.url, {
+    response = await fetcher(url, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${settings.deviceToken}`,
-      },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${deviceToken}` },
       body: JSON.stringify({ events }),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
@@ -72,8 +76,12 @@ export async function syncOnce(
   }
   let body: unknown;
   try {
+    // The time-out covers the body too: a server that sends headers and then stalls is stuck.
     body = await response.json();
-  } catch {
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') {
+      return { kind: 'retry', reason: 'server timed out' };
+    }
     return { kind: 'retry', reason: 'server answered with a body that is not JSON' };
   }
   const result = EventBatchResultSchema.safeParse(body);
@@ -83,11 +91,32 @@ export async function syncOnce(
   const rejected = result.data.rejected
     .map((r) => ({ id: r.id ?? events[r.position]?.id, reason: r.reason }))
     .filter((r): r is { id: string; reason: string } => r.id !== undefined && sent.has(r.id));
-  await ports.settleBatch(acked, rejected);
+  return { kind: 'answered', acked, rejected };
+}
+
+/**
+ * Sends one batch and settles it. Contract:
+ * - events leave the queue only when acknowledged in a well-formed 200 answer;
+ * - events the server rejects as invalid go to the dead letters, nothing else does;
+ * - failures keep the whole batch (see sendBatch).
+ */
+export async function syncOnce(
+  ports: SyncPorts,
+  settings: { serverUrl: string; deviceToken: string },
+  batchSize: number = MAX_BATCH_EVENTS,
+): Promise<SyncOutcome> {
+  const endpoint = eventsEndpoint(settings.serverUrl);
+  if (!endpoint.ok) return { kind: 'blocked', reason: endpoint.message };
+  const limit = Math.min(batchSize, MAX_BATCH_EVENTS);
+  const batch = await ports.readBatch(limit);
+  if (batch.events.length === 0) return { kind: 'idle' };
+  const answer = await sendBatch(ports.fetch, endpoint.url, settings.deviceToken, batch.events);
+  if (answer.kind !== 'answered') return answer;
+  await ports.settleBatch(batch, answer.acked, answer.rejected);
   return {
     kind: 'sent',
-    acked: acked.length,
-    rejected: rejected.length,
-    more: events.length === Math.min(batchSize, MAX_BATCH_EVENTS),
+    acked: answer.acked.length,
+    rejected: answer.rejected.length,
+    more: batch.events.length === limit,
   };
 }
