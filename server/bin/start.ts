@@ -60,6 +60,18 @@ function catchUp(audit: Audit): string {
 }
 const activityState = catchUp(audit);
 
+/** Removes ledger payloads past retention now (R17); the ledger repeats it every few hours. */
+function pruneOnStart(audit: Audit): string {
+  try {
+    const { removed } = audit.ledger.prune();
+    return removed === 0 ? 'nothing past retention' : `${removed} payloads past retention pruned`;
+  } catch (error) {
+    // Nothing was removed; the ledger's timer tries again.
+    return `pruning past retention failed (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+const pruneState = pruneOnStart(audit);
+
 const app = createApp({
   version,
   demoPagesDir: DEMO_PAGES_DIR,
@@ -113,7 +125,7 @@ const server = serve({ fetch: app.fetch, hostname: host, port }, (info) => {
       `Custodian server ${version} listening on ${base}`,
       `  health:     ${base}/healthz`,
       `  demo pages: ${base}/demo/`,
-      `  audit:      ${base}/v1/events, ${base}/v1/ledger/checkpoint (data in ${audit.dir})`,
+      `  audit:      ${base}/v1/events, ${base}/v1/ledger/checkpoint (data in ${audit.dir}; ${pruneState})`,
       '  a device token for the extension: npm run device -- add "CS-0420 laptop"',
       `  consent:    ${base}/v1/consent/sites/shop/policy (${shop})`,
       `  demo shop:  ${base}/demo/shop/`,

@@ -9,16 +9,31 @@ export const CHECKPOINT_EVERY_ENTRIES = 1_000;
 export const CHECKPOINT_EVERY_MS = 60_000;
 
 /**
- * R17: logs are kept at least three years. Configuration below this is refused.
- * Removing entries past retention is NOT implemented, only this floor: verify recomputes the tree
- * from entry 0, so deleting old rows would break it. Pruning would have to keep each pruned
- * entry's leaf hash and drop only its payload, with verify trusting the leaf hash there.
+ * R17: logs are kept at least three years. Configuration below this is refused, and the database
+ * itself refuses to remove a payload younger than this, whatever the configuration says.
+ * Past retention an entry's payload (its canonical bytes) is removed; its index, leaf hash and the
+ * tree stay, so checkpoints, proofs and verify keep working (prune.ts).
  */
 export const RETENTION_FLOOR_YEARS = 3;
+
+/** How often the service removes payloads past retention: a day's entries at a time is small, and
+ * a payload lingering up to six hours past its retention date is within any policy's slack. */
+export const PRUNE_EVERY_MS = 6 * 60 * 60_000;
+
+/** Payloads removed per transaction (each recorded by its own ledger entry): bounds the WAL and
+ * the time appends wait when a long backlog is first pruned. */
+export const PRUNE_ROWS = 50_000;
+
+/** The kind of the entry that records a prune. */
+export const PRUNE_KIND = 'ledger-prune';
 
 /** Perfect subtrees of 2^8 = 256 leaves and up are stored; below that a proof rehashes at most
  * one tile of 256 leaf hashes (~0.3 ms), and storing them costs ~1 row per 128 entries. */
 export const TILE_LEVEL = 8;
+
+/** Entries written per INSERT statement on append: binding and stepping 100 rows at once costs
+ * less per row than one statement each, and 500 parameters stay far below SQLite's limit. */
+export const INSERT_ROWS = 100;
 
 /** Rows read per query when verifying or exporting: large enough to amortize the query, small
  * enough (~2 MB) to keep memory flat, and no statement stays open across a yield. */
@@ -39,8 +54,10 @@ export interface LedgerOptions {
   checkpointEveryEntries?: number;
   /** 0 turns the timer off (tests); `checkpoint()` still works. */
   checkpointEveryMs?: number;
-  /** How long entries are kept; at least RETENTION_FLOOR_YEARS. */
+  /** How long entries are kept, in whole years; at least RETENTION_FLOOR_YEARS. */
   retentionYears?: number;
+  /** How often payloads past retention are removed; 0 turns the timer off (`prune()` still works). */
+  pruneEveryMs?: number;
   /** The clock, for tests. */
   now?: () => number;
 }
@@ -61,11 +78,11 @@ export class LedgerConfigError extends Error {
  */
 export function resolveOptions(options: LedgerOptions): ResolvedOptions {
   const retentionYears = options.retentionYears ?? RETENTION_FLOOR_YEARS;
-  if (!(retentionYears >= RETENTION_FLOOR_YEARS)) {
+  if (!(retentionYears >= RETENTION_FLOOR_YEARS) || !Number.isSafeInteger(retentionYears)) {
     throw new LedgerConfigError(
       `Ledger retention of ${retentionYears} years is below the floor of ${RETENTION_FLOOR_YEARS} ` +
-        `years that R17 requires (logs kept at least three years). Set retentionYears to ` +
-        `${RETENTION_FLOOR_YEARS} or more.`,
+        `years that R17 requires (logs kept at least three years), or not whole years. Set ` +
+        `retentionYears to ${RETENTION_FLOOR_YEARS} or more, in whole years.`,
     );
   }
   const origin = options.origin ?? DEFAULT_ORIGIN;
@@ -77,9 +94,11 @@ export function resolveOptions(options: LedgerOptions): ResolvedOptions {
   }
   const every = options.checkpointEveryEntries ?? CHECKPOINT_EVERY_ENTRIES;
   const everyMs = options.checkpointEveryMs ?? CHECKPOINT_EVERY_MS;
-  if (!Number.isSafeInteger(every) || every < 1 || !(everyMs >= 0)) {
+  const pruneEveryMs = options.pruneEveryMs ?? PRUNE_EVERY_MS;
+  if (!Number.isSafeInteger(every) || every < 1 || !(everyMs >= 0) || !(pruneEveryMs >= 0)) {
     throw new LedgerConfigError(
-      'checkpointEveryEntries must be a whole number ≥ 1 and checkpointEveryMs ≥ 0 (0: no timer).',
+      'checkpointEveryEntries must be a whole number ≥ 1, and checkpointEveryMs and pruneEveryMs ' +
+        '≥ 0 (0: no timer).',
     );
   }
   return {
@@ -89,6 +108,7 @@ export function resolveOptions(options: LedgerOptions): ResolvedOptions {
     checkpointEveryEntries: every,
     checkpointEveryMs: everyMs,
     retentionYears,
+    pruneEveryMs,
     now: options.now ?? Date.now,
   };
 }

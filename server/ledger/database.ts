@@ -1,10 +1,27 @@
 // The ledger's SQLite file: tables, the triggers that make it append-only, and the durability
 // settings. Only this module writes SQL that changes the schema.
 import Database from 'better-sqlite3';
-import { LedgerConfigError } from './config';
+import { LedgerConfigError, RETENTION_FLOOR_YEARS } from './config';
 
-/** Bumped when the tables change; an older file is refused rather than misread. */
-export const LEDGER_FORMAT = '1';
+/** Bumped when the tables change; a newer file is refused rather than misread, an older one is
+ * migrated (MIGRATIONS). Format 2: payloads past retention may be removed (pruned). */
+export const LEDGER_FORMAT = '2';
+
+/** The one UPDATE the ledger allows: removing the payload of an entry older than its retention.
+ * - only `canonical` changes, from text to '' (no canonical text is empty: it starts {"index":);
+ * - the entry's recorded_at is at least the retention before the database's own clock, and that
+ *   retention is never below the floor, whatever the meta row says;
+ * - the condition is wrapped in CASE so that anything unknown (NULL) refuses. */
+const PRUNE_GUARD = `
+CREATE TRIGGER IF NOT EXISTS entries_no_update BEFORE UPDATE ON entries
+  WHEN CASE WHEN NEW.idx IS OLD.idx AND NEW.kind IS OLD.kind
+      AND NEW.recorded_at IS OLD.recorded_at AND NEW.leaf_hash IS OLD.leaf_hash
+      AND OLD.canonical <> '' AND NEW.canonical IS ''
+      AND OLD.recorded_at <= 1000 * MIN(
+        unixepoch('now', '-${RETENTION_FLOOR_YEARS} years'),
+        unixepoch('now', '-' || (SELECT value FROM meta WHERE key = 'retention_years') || ' years'))
+    THEN 0 ELSE 1 END
+  BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: UPDATE on entries is refused, except removing a payload past its retention (R17)'); END;`;
 
 /**
  * - entries: one row per leaf, `idx` 0..n-1; `canonical` (TEXT, stored as UTF-8) is exactly the
@@ -13,8 +30,9 @@ export const LEDGER_FORMAT = '1';
  * - checkpoints: every signed checkpoint, the note verbatim.
  * - entry_keys: the idempotency key of each keyed entry (an event id), so a resent record is
  *   found, not stored twice.
- * Triggers refuse UPDATE and DELETE on all four, and an INSERT anywhere but the end of entries
- * (which also stops INSERT OR REPLACE from overwriting an entry).
+ * Triggers refuse UPDATE and DELETE on all four (but removing a payload past retention, see
+ * PRUNE_GUARD), and an INSERT anywhere but the end of entries (which also stops INSERT OR REPLACE
+ * from overwriting an entry).
  */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -46,9 +64,10 @@ CREATE TABLE IF NOT EXISTS entry_keys (
 CREATE TRIGGER IF NOT EXISTS entries_append_only BEFORE INSERT ON entries
   WHEN NEW.idx IS NOT (SELECT COALESCE(MAX(idx), -1) + 1 FROM entries)
   BEGIN SELECT RAISE(ABORT, 'ledger entries are appended at the end only (R17)'); END;
+${PRUNE_GUARD}
 ${['entries', 'tree_nodes', 'checkpoints', 'entry_keys']
   .flatMap((table) =>
-    ['UPDATE', 'DELETE'].map(
+    (table === 'entries' ? ['DELETE'] : ['UPDATE', 'DELETE']).map(
       (op) =>
         `CREATE TRIGGER IF NOT EXISTS ${table}_no_${op.toLowerCase()} BEFORE ${op} ON ${table}
   BEGIN SELECT RAISE(ABORT, 'the ledger is append-only: ${op} on ${table} is refused (R17)'); END;`,
@@ -57,27 +76,49 @@ ${['entries', 'tree_nodes', 'checkpoints', 'entry_keys']
   .join('\n')}
 `;
 
+/** How a file of an older format becomes the current one, by the format it has. */
+const MIGRATIONS: Record<string, string> = {
+  // Format 1 refused every UPDATE; format 2 allows only removing a payload past retention.
+  '1': `DROP TRIGGER entries_no_update; ${PRUNE_GUARD}`,
+};
+
 /**
- * Opens (creating if needed) the ledger file.
+ * Opens (creating if needed) the ledger file; `retentionYears` (checked by resolveOptions) is
+ * stored for the prune guard.
  * Durability: WAL with synchronous=FULL, so a commit is fsynced before `append` returns: an
  * acknowledged event survives a power cut, not only a crash of the process (NORMAL would lose the
  * last commits on power loss, and the extension deletes what the server acknowledged).
  *
  * @example
- *   const db = openDatabase('data/ledger.db', 'custodian.local/ledger');
+ *   const db = openDatabase('data/ledger.db', 'custodian.local/ledger', 3);
  */
-export function openDatabase(path: string, origin: string): Database.Database {
+export function openDatabase(
+  path: string,
+  origin: string,
+  retentionYears: number,
+): Database.Database {
   const db = new Database(path);
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     // REPLACE and similar conflict resolution then fire the DELETE triggers too.
     db.pragma('recursive_triggers = ON');
-    db.exec(SCHEMA);
+    db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);');
     const meta = db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck();
     const setMeta = db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
-    setMeta.run('format', LEDGER_FORMAT);
-    setMeta.run('origin', origin);
+    db.transaction(() => {
+      const migration = MIGRATIONS[meta.get('format') ?? LEDGER_FORMAT];
+      db.exec(SCHEMA);
+      if (migration) {
+        db.exec(migration);
+        db.prepare("UPDATE meta SET value = ? WHERE key = 'format'").run(LEDGER_FORMAT);
+      }
+      setMeta.run('format', LEDGER_FORMAT);
+      setMeta.run('origin', origin);
+      db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('retention_years', ?)").run(
+        String(retentionYears),
+      );
+    }).immediate();
     if (meta.get('format') !== LEDGER_FORMAT) {
       throw new LedgerConfigError(
         `${path} is a ledger of format ${meta.get('format')}; this version reads format ${LEDGER_FORMAT}. Use a matching Custodian version.`,

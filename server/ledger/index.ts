@@ -18,10 +18,11 @@ import type {
   VerifyReport,
 } from '../../shared/schema/ledger';
 import { checkpointStore, type StoredCheckpoint } from './checkpoints';
-import { resolveOptions, TILE_LEVEL, type LedgerOptions } from './config';
+import { INSERT_ROWS, PRUNE_KIND, resolveOptions, TILE_LEVEL, type LedgerOptions } from './config';
 import { openDatabase } from './database';
 import { exportLines } from './export';
 import { loadOrCreateKey } from './key-file';
+import { pruneStore, retentionCutoff, type PruneRecord, type PruneResult } from './prune';
 import { hashLeafText, nodeTreeHasher } from './node-crypto';
 import { treeStore } from './tree-store';
 import { verifyLedger } from './verify';
@@ -29,6 +30,7 @@ import { verifyLedger } from './verify';
 export { LedgerConfigError, type LedgerOptions } from './config';
 export { appendRetryingOnce } from './retry-once';
 export type { StoredCheckpoint } from './checkpoints';
+export type { PruneRecord, PruneResult } from './prune';
 
 /** A request the ledger refuses; `field` names the argument at fault, for a 400. */
 export type LedgerResult<T> = Result<T> | { ok: false; error: string; field: string };
@@ -53,6 +55,12 @@ export interface Ledger {
    * nothing twice and gets the same indices).
    */
   appendKeyed(kind: string, items: readonly { key: string; payload: unknown }[]): KeyedIndex[];
+  /**
+   * Removes the payloads of entries past retention (their leaf hashes and the tree stay), and
+   * records each prune as an entry of kind `ledger-prune`. The database refuses to remove anything
+   * younger, so a wrong clock makes this throw rather than remove too much.
+   */
+  prune(): PruneResult;
   /** Signs a checkpoint of the current size now (if entries were added since the last one). */
   checkpoint(): StoredCheckpoint;
   latestCheckpoint(): StoredCheckpoint;
@@ -107,14 +115,19 @@ function canonicalOrThrow(
 export function openLedger(options: LedgerOptions): Ledger {
   const config = resolveOptions(options);
   const key = loadOrCreateKey(config.keyPath, config.origin);
-  const db: Database.Database = openDatabase(config.path, config.origin);
+  const db: Database.Database = openDatabase(config.path, config.origin, config.retentionYears);
   const th = nodeTreeHasher;
   const tree = treeStore(db, th);
   const checkpoints = checkpointStore(db, key, config.origin);
   const count = db.prepare<[], number>('SELECT COALESCE(MAX(idx), -1) + 1 FROM entries').pluck();
-  const insertEntry = db.prepare(
-    'INSERT INTO entries (idx, kind, recorded_at, canonical, leaf_hash) VALUES (?, ?, ?, ?, ?)',
-  );
+  const insertEntries = (rows: number) => {
+    const values = Array<string>(rows).fill('(?, ?, ?, ?, ?)').join(', ');
+    return db.prepare(
+      `INSERT INTO entries (idx, kind, recorded_at, canonical, leaf_hash) VALUES ${values}`,
+    );
+  };
+  const insertEntry = insertEntries(1);
+  const insertChunk = insertEntries(INSERT_ROWS);
   const insertNode = db.prepare('INSERT INTO tree_nodes (level, idx, hash) VALUES (?, ?, ?)');
   const findKey = db
     .prepare<[string, string], number>('SELECT idx FROM entry_keys WHERE kind = ? AND key = ?')
@@ -143,16 +156,48 @@ export function openLedger(options: LedgerOptions): Ledger {
         'ledger: another process appended to this file; only one writer may run. Restart this one.',
       );
     }
-    const indices: number[] = [];
-    for (const text of texts) {
-      const index = range.size;
+    const first = range.size;
+    const indices: number[] = new Array<number>(texts.length);
+    const chunk: unknown[] = [];
+    for (let i = 0; i < texts.length; i++) {
+      const text = texts[i]!;
+      const index = first + i;
       const leaf = hashLeafText(text);
-      insertEntry.run(index, kind, now, text, leaf);
       range.append(leaf, storeNode);
-      indices.push(index);
+      indices[i] = index;
+      // Whole chunks go in one statement (one bind and step for INSERT_ROWS rows), the rest singly.
+      if (texts.length - (i - (i % INSERT_ROWS)) >= INSERT_ROWS) {
+        chunk.push(index, kind, now, text, leaf);
+        if (chunk.length === INSERT_ROWS * 5) insertChunk.run(chunk.splice(0));
+      } else {
+        insertEntry.run(index, kind, now, text, leaf);
+      }
     }
     sealIfDue(now);
     return indices;
+  });
+
+  const pruning = pruneStore(db);
+  /** One prune of at most PRUNE_ROWS entries and its record, in one transaction; null if none due. */
+  const pruneOnce = db.transaction((now: number) => {
+    const from = pruning.prunedTo();
+    const cutoff = retentionCutoff(now, config.retentionYears);
+    const to = pruning.prunableTo(from, cutoff);
+    if (to === from) return null;
+    const count = pruning.remove(from, to);
+    // Nothing removed means the prefix was not where bisection found it: record nothing, stop.
+    if (count === 0) return null;
+    const record: PruneRecord = {
+      from,
+      to,
+      count,
+      cutoff: new Date(cutoff).toISOString(),
+      retentionYears: config.retentionYears,
+    };
+    const recordedAt = new Date(now).toISOString();
+    const text = canonicalOrThrow(PRUNE_KIND, record, range.size, recordedAt, 0);
+    const [index] = appendBatch(PRUNE_KIND, [text], now);
+    return { index: index!, record };
   });
 
   const withRecovery = <T>(run: () => T): T => {
@@ -182,6 +227,31 @@ export function openLedger(options: LedgerOptions): Ledger {
         }, config.checkpointEveryMs)
       : null;
   timer?.unref();
+  const pruneTimer =
+    config.pruneEveryMs > 0
+      ? setInterval(() => {
+          try {
+            prune();
+          } catch (error) {
+            // Not fatal: nothing was removed (the transaction rolled back); the next tick retries.
+            console.error(
+              '[ledger] pruning past retention failed:',
+              error instanceof Error ? error.message : error,
+            );
+          }
+        }, config.pruneEveryMs)
+      : null;
+  pruneTimer?.unref();
+
+  function prune(): PruneResult {
+    const result: PruneResult = { removed: 0, records: [] };
+    for (;;) {
+      const done = withRecovery(() => pruneOnce.immediate(config.now()));
+      if (!done) return result;
+      result.removed += done.record.count;
+      result.records.push(done);
+    }
+  }
 
   // A new ledger signs the empty tree at once, so there is always a latest checkpoint.
   if (!checkpoints.latest()) sealInTransaction();
@@ -239,6 +309,8 @@ export function openLedger(options: LedgerOptions): Ledger {
       );
       return withRecovery(() => appendBatch.immediate(kind, texts, now));
     },
+
+    prune,
 
     checkpoint() {
       return withRecovery(() =>
@@ -302,6 +374,7 @@ export function openLedger(options: LedgerOptions): Ledger {
 
     close() {
       if (timer) clearInterval(timer);
+      if (pruneTimer) clearInterval(pruneTimer);
       db.close();
     },
   };

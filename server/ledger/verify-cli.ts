@@ -134,6 +134,11 @@ function verifyReceipt(file: string, keyPath: string | undefined, io: CliIo): nu
   return 0;
 }
 
+/** The line that says how much of a verified ledger was checked by leaf hash only. */
+const prunedNote = (pruned: number) =>
+  `  ${pruned} entries pruned past retention: their payloads are gone, their leaf hashes were ` +
+  'checked through the tree and the checkpoints';
+
 function verifyDb(file: string, keyPath: string, io: CliIo): number {
   if (!existsSync(file)) throw new UsageError(`no ledger database at ${file}`);
   const key = readKey(keyPath);
@@ -149,6 +154,7 @@ function verifyDb(file: string, keyPath: string, io: CliIo): number {
       io.out(
         `OK: ${report.size} entries, root ${report.root}, ${report.checkpoints} signed checkpoints verified`,
       );
+      if (report.pruned) io.out(prunedNote(report.pruned));
       return 0;
     }
     io.out(`BROKEN at entry ${report.index}: ${report.reason}`);
@@ -196,6 +202,7 @@ async function verifyExport(
   io.out(
     `OK: ${report.size} entries, root ${report.root}, ${report.checkpoints} signed checkpoints verified${tail}`,
   );
+  if (report.pruned) io.out(prunedNote(report.pruned));
   if (known) io.out(`consistent with your last checkpoint of size ${known.size}`);
   if (lastPath) {
     writeFileSync(lastPath, report.latest);

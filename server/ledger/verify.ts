@@ -2,6 +2,7 @@
 // tree from the leaves, every stored subtree hash and every signed checkpoint. It names the first
 // entry where the ledger breaks and why. Reads only; runs beside a live server (WAL).
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
 import type { VerifyReport } from '../../shared/schema/ledger';
 import {
   bytesEqual,
@@ -12,10 +13,14 @@ import {
   type NoteVerifier,
   type TreeHasher,
 } from '../../shared/ledger';
-import { PAGE_ROWS, TILE_LEVEL } from './config';
+import { PAGE_ROWS, PRUNE_KIND, TILE_LEVEL } from './config';
 import { hashLeafText } from './node-crypto';
+import { PruneRecordSchema } from './prune';
 
-type Row = [idx: number, kind: string, canonical: unknown, leafHash: Buffer];
+/** An entry recording a prune, as its canonical text parses. */
+const PruneEntrySchema = z.object({ payload: PruneRecordSchema });
+
+type Row = [idx: number, kind: string, recordedAt: number, canonical: unknown, leafHash: Buffer];
 type CheckpointRow = { size: number; root: Buffer; note: string };
 
 class Broken extends Error {
@@ -35,7 +40,10 @@ function claimedIndex(canonical: string): string {
 /**
  * Verifies the whole ledger in `db`: OK with size and root, or the first index where it breaks.
  * Detects a changed payload, a deleted, inserted or reordered entry, a changed subtree, a tail
- * cut after a checkpoint, and a forged or altered checkpoint.
+ * cut after a checkpoint, and a forged or altered checkpoint. A pruned entry (payload removed past
+ * retention) is checked by its stored leaf hash through the tree and the checkpoints; pruned
+ * entries must be a prefix of the log, recorded by the latest prune entry, and no younger than
+ * its cutoff, or the payloads were removed behind the ledger's back.
  *
  * @example
  *   verifyLedger(db, { th: nodeTreeHasher, verifier, origin: 'custodian.local/ledger' });
@@ -48,7 +56,7 @@ export function verifyLedger(
   const { th, verifier, origin } = options;
   const page = db
     .prepare<[number, number], Row>(
-      'SELECT idx, kind, canonical, leaf_hash FROM entries WHERE idx >= ? ORDER BY idx LIMIT ?',
+      'SELECT idx, kind, recorded_at, canonical, leaf_hash FROM entries WHERE idx >= ? ORDER BY idx LIMIT ?',
     )
     .raw();
   const storedNode = db
@@ -59,6 +67,11 @@ export function verifyLedger(
     .all();
   const range = CompactRange.empty(th);
   let nextCheckpoint = 0;
+  /** Entries [0, pruned) have no payload; the newest of them was recorded at prunedUpTo. */
+  let pruned = 0;
+  let prunedUpTo = -Infinity;
+  /** The prune entries seen so far: the prefix each leaves pruned, its cutoff, its index. */
+  const prunes: { to: number; cutoff: number; index: number }[] = [];
 
   const checkNode = (level: number, index: number, hash: Uint8Array) => {
     if (level < TILE_LEVEL) return;
@@ -103,13 +116,28 @@ export function verifyLedger(
     checkCheckpoints();
     for (;;) {
       const rows = page.all(range.size, PAGE_ROWS);
-      for (const [idx, kind, canonical, leafHash] of rows) {
+      for (const [idx, kind, recordedAt, canonical, leafHash] of rows) {
         const index = range.size;
         if (idx !== index) {
           throw new Broken(
             index,
             `entry ${index} is missing (the next stored entry is ${idx}): it was deleted`,
           );
+        }
+        if (canonical === '') {
+          if (pruned !== index) {
+            throw new Broken(
+              index,
+              `entry ${index} has no payload, but entry ${pruned} before it has one: payloads are ` +
+                'only pruned oldest first, so this one was removed behind the ledger',
+            );
+          }
+          pruned++;
+          prunedUpTo = Math.max(prunedUpTo, recordedAt);
+          // The bytes are gone; the stored leaf hash is checked by the tree and the checkpoints.
+          range.append(leafHash, checkNode);
+          checkCheckpoints();
+          continue;
         }
         if (typeof canonical !== 'string') {
           throw new Broken(
@@ -133,10 +161,35 @@ export function verifyLedger(
             `entry ${index}'s bytes do not match its leaf hash: its payload was changed`,
           );
         }
+        if (kind === PRUNE_KIND) {
+          const record = PruneEntrySchema.safeParse(JSON.parse(canonical));
+          if (record.success) {
+            const { to, cutoff } = record.data.payload;
+            prunes.push({ to, cutoff: Date.parse(cutoff), index });
+          }
+        }
         range.append(leaf, checkNode);
         checkCheckpoints();
       }
       if (rows.length < PAGE_ROWS) break;
+    }
+    const latest = prunes.at(-1);
+    if (pruned > 0 && (!latest || latest.to < pruned)) {
+      const from = latest?.to ?? 0;
+      throw new Broken(
+        from,
+        `entries ${from}…${pruned - 1} have no payload, but no prune entry records removing them: ` +
+          'they were removed behind the ledger',
+      );
+    }
+    // Cutoffs need not grow (a clock set back), so the latest of them bounds every pruned entry.
+    const cutoff = Math.max(...prunes.map((p) => p.cutoff));
+    if (pruned > 0 && prunedUpTo > cutoff) {
+      throw new Broken(
+        0,
+        `a pruned entry was recorded at ${new Date(prunedUpTo).toISOString()}, after every ` +
+          "prune's cutoff: a payload younger than retention was removed",
+      );
     }
     const beyond = checkpoints[nextCheckpoint];
     if (beyond) {
@@ -150,5 +203,12 @@ export function verifyLedger(
     if (error instanceof Broken) return { ok: false, index: error.index, reason: error.reason };
     throw error;
   }
-  return { ok: true, size: range.size, root: toHex(range.root()), checkpoints: checkpoints.length };
+  return {
+    ok: true,
+    size: range.size,
+    root: toHex(range.root()),
+    checkpoints: checkpoints.length,
+    // Only when there are any, so a report on a ledger that was never pruned reads as before.
+    ...(pruned > 0 ? { pruned } : {}),
+  };
 }

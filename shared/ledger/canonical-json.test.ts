@@ -1,7 +1,7 @@
 // RFC 8785 conformance: the RFC's own examples (§3.2.2, §3.2.3, appendix B numbers) and refusals.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalize } from './canonical-json';
+import { canonicalize, canonicalizeByReference } from './canonical-json';
 
 const text = (value: unknown): string => {
   const result = canonicalize(value);
@@ -100,6 +100,31 @@ describe('canonicalize', () => {
   it('allows a repeated (not cyclic) object', () => {
     const shared = { x: 1 };
     expect(text({ a: shared, b: shared })).toBe('{"a":{"x":1},"b":{"x":1}}');
+  });
+
+  it("gives the reference serializer's text or error for any value (the fast path is exact)", () => {
+    // Keys and strings that take the fallback: index-like keys, __proto__, lone surrogates.
+    const key = fc.oneof(
+      fc.string({ unit: 'binary' }),
+      fc.constantFrom('1', '10', '9', '01', '__proto__', 'a', 'b', '\ud800', '\ud83d\ude00'),
+    );
+    const odd = fc.constantFrom(NaN, -0, Infinity, undefined, 1e21, 5e-324, 'x\udc00', '\u2028');
+    const value = fc.letrec((tie) => ({
+      any: fc.oneof({ depthSize: 'small' }, fc.jsonValue(), odd, tie('array'), tie('object')),
+      array: fc.array(tie('any'), { maxLength: 4 }),
+      object: fc
+        .array(fc.tuple(key, tie('any')), { maxLength: 5 })
+        .map((pairs) => Object.fromEntries(pairs)),
+    })).any;
+    fc.assert(
+      fc.property(value, (input) => {
+        expect(canonicalize(input)).toEqual(canonicalizeByReference(input));
+      }),
+      { numRuns: 2_000 },
+    );
+    // Object.fromEntries defines __proto__ as an own key; assigning it would not.
+    const proto = JSON.parse('{"__proto__":{"z":1},"a":0}');
+    expect(canonicalize(proto)).toEqual({ ok: true, text: '{"__proto__":{"z":1},"a":0}' });
   });
 
   it('is a fixed point: canonical text parses back to the same canonical text', () => {

@@ -1,6 +1,7 @@
 // The offline check of a ledger export (JSON lines): every entry's canonical bytes, the tree they
 // make, each signed checkpoint against it, and consistency with a checkpoint seen before. Lines
-// are fed one at a time, so a file of any size is checked in flat memory.
+// are fed one at a time, so a file of any size is checked in flat memory. A pruned entry (payload
+// removed past retention) has only its leaf hash, which the tree and the checkpoints still check.
 import { ExportLineSchema, type ExportLine } from '../schema/ledger';
 import { bytesEqual, fromHex, toHex, utf8Encode } from './bytes';
 import { canonicalize } from './canonical-json';
@@ -30,6 +31,8 @@ export type ExportReport =
       checkpoints: number;
       latest: string;
       unsignedTail: number;
+      /** Entries given as a leaf hash only, their payloads pruned past retention. */
+      pruned: number;
     }
   | { ok: false; index: number; line: number; reason: string };
 
@@ -51,6 +54,7 @@ export function exportVerifier(options: ExportVerifierOptions) {
   let lineNo = 0;
   let ended = false;
   let checkpoints = 0;
+  let pruned = 0;
   let latest: { note: string; checkpoint: Checkpoint } | null = null;
   let knownChecked = known === undefined || known.size === 0;
   let failure: (Failure & { line: number }) | null = null;
@@ -99,6 +103,23 @@ export function exportVerifier(options: ExportVerifierOptions) {
       };
     }
     current.append(th.leaf(utf8Encode(line.canonical)!));
+    return checkKnown(current);
+  }
+
+  function prunedEntry(
+    line: Extract<ExportLine, { type: 'pruned' }>,
+    current: CompactRange,
+  ): Failure | null {
+    const index = current.size;
+    if (line.index !== index) {
+      return {
+        index,
+        reason: `entry ${index} is missing (the next line holds entry ${line.index})`,
+      };
+    }
+    pruned++;
+    // The schema admits only 64 hex digits, so this is 32 bytes.
+    current.append(fromHex(line.leafHash)!);
     return checkKnown(current);
   }
 
@@ -171,6 +192,8 @@ export function exportVerifier(options: ExportVerifierOptions) {
     switch (line.type) {
       case 'entry':
         return entry(line, range);
+      case 'pruned':
+        return prunedEntry(line, range);
       case 'checkpoint':
         return checkpoint(line.note, range);
       case 'end':
@@ -231,6 +254,7 @@ export function exportVerifier(options: ExportVerifierOptions) {
         checkpoints,
         latest: latest.note,
         unsignedTail: range.size - cp.size,
+        pruned,
       };
     },
   };

@@ -47,6 +47,8 @@ export const VerifyReportSchema = z.discriminatedUnion('ok', [
     root: HashHexSchema,
     /** Signed checkpoints checked against the recomputed tree. */
     checkpoints: Count,
+    /** Entries [0, pruned) whose payloads were removed past retention, checked by leaf hash only. */
+    pruned: Count.optional(),
   }),
   z.object({
     ok: z.literal(false),
@@ -78,6 +80,12 @@ export const ExportLineSchema = z.discriminatedUnion('type', [
     index: Count,
     /** The entry's canonical JSON text, exactly the bytes its leaf hash covers. */
     canonical: z.string().min(1),
+  }),
+  z.object({
+    /** An entry whose payload was removed past retention: only its leaf hash remains. */
+    type: z.literal('pruned'),
+    index: Count,
+    leafHash: HashHexSchema,
   }),
   z.object({
     /** Placed right after the entry that brings the tree to the checkpoint's size. */
