@@ -1,16 +1,25 @@
 // Masking content script (document_start, every frame): masks customer PII before it is painted,
 // applies the policy's site rules, reports counts for the badge and page-view events, handles
-// reveals and pauses. Wiring only; the logic is in lib/masking, lib/reveal and lib/page-findings.
+// reveals and pauses. Wiring only; the logic is in lib/masking, lib/reveal and lib/page-findings,
+// and what it receives is checked by lib/content-gates.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
-import { pagePolicy, type PagePolicy } from '../../shared/policy';
-import { RevealAnswerSchema, type PageRef } from '../../shared/schema';
+// Module by module, not through the folders' indexes, which also hold background code and zod:
+// at document_start every kilobyte of this bundle delays the page (see content-gates).
+import { pagePolicy, type PagePolicy } from '../../shared/policy/decide';
+import type { PageRef } from '../../shared/schema';
+import {
+  acceptBackgroundMessageInContent,
+  contentMessenger as messenger,
+  parseRevealAnswer,
+  readPolicyStateInContent as readPolicyState,
+} from '../lib/content-gates';
 import { createMasker, holdPaint, POLICY_WAIT_MS, type Masker } from '../lib/masking';
-import { acceptBackgroundMessage, messenger } from '../lib/messaging';
 import { watchPageFindings, type PageFindingsWatch } from '../lib/page-findings';
-import { EFFECTIVE_KEY, readPolicyState } from '../lib/policy';
-import { showToast, watchReveals } from '../lib/reveal';
-import { showWatermark } from '../lib/watermark';
+import { EFFECTIVE_KEY } from '../lib/policy/effective-key';
+import { watchReveals } from '../lib/reveal/controller';
+import { showToast } from '../lib/reveal/toast';
+import { showWatermark } from '../lib/watermark/watermark';
 
 /** about:blank and srcdoc frames belong to the page that made them: judge them by its URL. */
 const effectiveUrl = () => (location.protocol === 'about:' ? document.baseURI : location.href);
@@ -144,7 +153,7 @@ export default defineContentScript({
 
       stops.push(
         messenger.onMessage('backgroundToContent', ({ data, sender }) => {
-          const verdict = acceptBackgroundMessage(data, sender, browser.runtime.id);
+          const verdict = acceptBackgroundMessageInContent(data, sender, browser.runtime.id);
           if (!verdict.ok) return;
           const message = verdict.value;
           switch (message.type) {
@@ -165,7 +174,7 @@ export default defineContentScript({
           page: pageRef,
           notify: (message) => showToast(document, message),
           ask: async (request) =>
-            RevealAnswerSchema.parse(await messenger.sendMessage('contentToBackground', request)),
+            parseRevealAnswer(await messenger.sendMessage('contentToBackground', request)),
         }),
       );
     }

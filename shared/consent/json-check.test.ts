@@ -291,13 +291,20 @@ describe('checkJson refuses what it cannot check', () => {
     });
     const nested = {
       type: 'object',
-      properties: { n: { type: 'integer', exclusiveMinimum: 0 } },
+      properties: { n: { type: 'integer', multipleOf: 2 } },
     } as JsonSchema;
     expect(checkJson(nested, { n: 5 })).toMatchObject({
       ok: false,
       path: 'n',
-      message: expect.stringContaining('exclusiveMinimum'),
+      message: expect.stringContaining('multipleOf'),
     });
+  });
+
+  it('checks exclusive bounds (z.number().positive() writes exclusiveMinimum: 0)', () => {
+    const positive: JsonSchema = { type: 'integer', exclusiveMinimum: 0, exclusiveMaximum: 10 };
+    expect(checkJson(positive, 1)).toEqual({ ok: true });
+    expect(checkJson(positive, 0)).toEqual({ ok: false, path: '', message: 'must be > 0' });
+    expect(checkJson(positive, 10)).toEqual({ ok: false, path: '', message: 'must be < 10' });
   });
 
   it('names a $ref it cannot resolve', () => {

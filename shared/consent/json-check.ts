@@ -18,6 +18,8 @@ export interface JsonSchema {
   maxLength?: number;
   minimum?: number;
   maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
   minItems?: number;
   maxItems?: number;
   items?: JsonSchema;
@@ -25,6 +27,11 @@ export interface JsonSchema {
   required?: readonly string[];
   additionalProperties?: boolean | JsonSchema;
   propertyNames?: JsonSchema;
+  /** Annotations: not checked. */
+  $schema?: string;
+  id?: string;
+  description?: string;
+  default?: unknown;
 }
 
 /** Where a value breaks its schema: a path such as `policy.purposes[2].title` and what is wrong. */
@@ -45,6 +52,8 @@ const KNOWN = new Set([
   'maxLength',
   'minimum',
   'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
   'minItems',
   'maxItems',
   'items',
@@ -173,6 +182,10 @@ function check(
   if (typeof v === 'number') {
     if (s.minimum !== undefined && v < s.minimum) return fail(path, `must be ≥ ${s.minimum}`);
     if (s.maximum !== undefined && v > s.maximum) return fail(path, `must be ≤ ${s.maximum}`);
+    if (s.exclusiveMinimum !== undefined && v <= s.exclusiveMinimum)
+      return fail(path, `must be > ${s.exclusiveMinimum}`);
+    if (s.exclusiveMaximum !== undefined && v >= s.exclusiveMaximum)
+      return fail(path, `must be < ${s.exclusiveMaximum}`);
   }
   if (Array.isArray(v)) {
     if (s.minItems !== undefined && v.length < s.minItems)

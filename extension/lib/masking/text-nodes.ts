@@ -80,8 +80,15 @@ export function createTextMasker(leaveAlone: LeaveAlone): TextMasker {
   /** Nodes holding masked values; pruned of disconnected nodes when counted. */
   const holding = new Set<Text>();
 
-  /** Masks `data` from scratch, with `findings` in its coordinates. */
-  function maskWhole(node: Text, data: string, ruleType?: PiiType): number {
+  /** Drops what is known of `node` (nothing to forget for a node never seen: the common case). */
+  function forget(node: Text, st: TextState | undefined): void {
+    if (st === undefined) return;
+    states.delete(node);
+    holding.delete(node);
+  }
+
+  /** Masks `data` from scratch; `st` is the node's state before, if any. */
+  function maskWhole(node: Text, data: string, st?: TextState, ruleType?: PiiType): number {
     const findings = ruleType ? wholeFinding(data, ruleType) : scan(data);
     if (findings.length === 0 && data.length >= APPEND_STATE_LENGTH) {
       // No PII yet, but long enough that re-scanning it whole on every append would add up.
@@ -89,12 +96,11 @@ export function createTextMasker(leaveAlone: LeaveAlone): TextMasker {
       return 0;
     }
     if (findings.length === 0 || leaveAlone(node)) {
-      states.delete(node);
-      holding.delete(node);
+      forget(node, st);
       return 0;
     }
     const { masked, spans } = maskText(data, findings);
-    const st: TextState = {
+    const next: TextState = {
       written: masked,
       ruleType,
       spans: spans.map((s) => ({
@@ -106,7 +112,7 @@ export function createTextMasker(leaveAlone: LeaveAlone): TextMasker {
         shown: false,
       })),
     };
-    states.set(node, st);
+    states.set(node, next);
     holding.add(node);
     node.data = masked;
     return spans.length;
@@ -115,7 +121,7 @@ export function createTextMasker(leaveAlone: LeaveAlone): TextMasker {
   /** Masks only what is new at the end of a grown node. */
   function maskAppended(node: Text, st: TextState, data: string): number {
     const window = appendWindow(data, st.written.length);
-    if (!window) return maskWhole(node, rawText({ ...st, written: data }));
+    if (!window) return maskWhole(node, rawText({ ...st, written: data }), st);
     const lastEnd = st.spans.length > 0 ? st.spans[st.spans.length - 1]!.end : 0;
     const added: NodeSpan[] = [];
     for (const f of scan(data.slice(window.from))) {
@@ -159,7 +165,7 @@ export function createTextMasker(leaveAlone: LeaveAlone): TextMasker {
           if (st.spans.length > 0) holding.add(node); // back in the page after a move
           return 0;
         }
-        if (st.ruleType) return maskWhole(node, data, st.ruleType);
+        if (st.ruleType) return maskWhole(node, data, st, st.ruleType);
         if (
           data.length > st.written.length &&
           !st.spans.some((s) => s.shown) &&
@@ -169,17 +175,16 @@ export function createTextMasker(leaveAlone: LeaveAlone): TextMasker {
         }
       }
       if (data.length < MIN_SCAN_LENGTH) {
-        states.delete(node);
-        holding.delete(node);
+        forget(node, st);
         return 0;
       }
-      return maskWhole(node, data);
+      return maskWhole(node, data, st);
     },
     applyRule(node, type) {
       const st = states.get(node);
       const current = st && node.data === st.written;
       if (current && st.ruleType === type) return 0;
-      return maskWhole(node, current ? rawText(st) : node.data, type);
+      return maskWhole(node, current ? rawText(st) : node.data, st, type);
     },
     state: (node) => states.get(node),
     setShown(node, index, shown, text) {

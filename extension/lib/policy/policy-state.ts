@@ -11,6 +11,7 @@ import {
   SERVER_POLICY_KEY,
 } from '../server-policy/store';
 import { readStatusCache, STATUS_KEY } from '../staff-status/cache';
+import { EFFECTIVE_KEY } from './effective-key';
 import { readManagedStorage } from './managed';
 import { MANAGED_KEYS, resolvePolicyState } from './resolve';
 
@@ -31,12 +32,7 @@ export const POLICY_INPUT_KEYS: readonly string[] = [
 
 export type { PolicySource, PolicyState } from '../../../shared/schema';
 
-/**
- * Where the background publishes the policy in force, for content scripts: they must decide at
- * document_start, and `storage.managed` can take seconds to answer (2.5 s seen in Chromium 156
- * on its first read), while one `storage.local` key answers in a few ms.
- */
-export const EFFECTIVE_KEY = 'effectivePolicy';
+export { EFFECTIVE_KEY } from './effective-key';
 
 /** When managed storage did not answer, read again this soon. */
 const MANAGED_RETRY_MS = 2000;

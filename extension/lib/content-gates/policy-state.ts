@@ -1,0 +1,36 @@
+// The policy in force, as the content script reads it at document_start: the background's
+// published state, checked against its JSON Schema (no zod in this bundle).
+import { browser } from 'wxt/browser';
+import type { PolicyState } from '../../../shared/schema';
+import {
+  failClosedPolicy,
+  policyStateJsonSchema,
+} from '../../../shared/schema/json/content-schemas';
+import { EFFECTIVE_KEY } from '../policy/effective-key';
+import { checked } from './checked';
+
+/**
+ * The policy in force as the background last published it; the fail-closed policy when none is
+ * published yet or what is stored does not pass its schema (stored data is never trusted
+ * blindly). Same answers as readPolicyState of lib/policy, which parses with zod.
+ */
+export async function readPolicyStateInContent(): Promise<PolicyState> {
+  const stored: unknown = (await browser.storage.local.get(EFFECTIVE_KEY))[EFFECTIVE_KEY];
+  const verdict = checked<PolicyState>(policyStateJsonSchema, stored);
+  if (verdict.ok) return verdict.value;
+  return {
+    policy: failClosedPolicy,
+    source: 'fail-closed',
+    identity: null,
+    identityManaged: false,
+    problems:
+      stored === undefined
+        ? []
+        : [
+            {
+              path: '(stored policy)',
+              message: 'unreadable; the background rewrites it on restart',
+            },
+          ],
+  };
+}
