@@ -4,23 +4,24 @@ const CN_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CN_ID_CHECK = '10X98765432';
 
 /**
- * The GB 11643-1999 check character for the first 17 digits of an 18-digit resident ID.
+ * The GB 11643-1999 check character for the first 17 digits of an 18-digit resident ID, read
+ * from `at` in `first17` (the scanner passes the text it scans, so no substring is made).
  * @example cnIdCheckChar('11010519491231002') // 'X'
  */
-export function cnIdCheckChar(first17: string): string {
+export function cnIdCheckChar(first17: string, at = 0): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 48) * CN_ID_WEIGHTS[i]!;
+  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(at + i) - 48) * CN_ID_WEIGHTS[i]!;
   return CN_ID_CHECK[sum % 11]!;
 }
 
 /**
- * Luhn (ISO/IEC 7812) check over a string of ASCII digits.
+ * Luhn (ISO/IEC 7812) check over `length` ASCII digits of `digits` from `at` (all of it by default).
  * @example luhnValid('4111111111111111') // true
  */
-export function luhnValid(digits: string): boolean {
+export function luhnValid(digits: string, at = 0, length = digits.length - at): boolean {
   let sum = 0;
   let double = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
+  for (let i = at + length - 1; i >= at; i--) {
     let d = digits.charCodeAt(i) - 48;
     if (double) {
       d *= 2;
@@ -40,14 +41,14 @@ const USCC_VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < USCC_ALPHABET.length; i++) USCC_VALUE[USCC_ALPHABET.charCodeAt(i)] = i;
 
 /**
- * The GB 32100-2015 check character for the first 17 characters of a USCC, or null when one of
- * them is outside the alphabet.
+ * The GB 32100-2015 check character for the 17 characters of `first17` from `at`, or null when
+ * one of them is outside the alphabet.
  * @example usccCheckChar('91110000802100433') // 'B'
  */
-export function usccCheckChar(first17: string): string | null {
+export function usccCheckChar(first17: string, at = 0): string | null {
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const c = first17.charCodeAt(i);
+    const c = first17.charCodeAt(at + i);
     const v = c < 128 ? USCC_VALUE[c]! : -1;
     if (v < 0) return null;
     sum += v * USCC_WEIGHTS[i]!;
@@ -55,10 +56,16 @@ export function usccCheckChar(first17: string): string | null {
   return USCC_ALPHABET[(31 - (sum % 31)) % 31]!;
 }
 
+/** True when `c` is a character code of the GB 32100-2015 alphabet (upper case only). */
+export function isUsccChar(c: number): boolean {
+  return c < 128 && USCC_VALUE[c]! >= 0;
+}
+
 /**
  * True when an 18-character unified social credit code has a valid GB 32100-2015 check character.
+ * `at` and `length` select the code inside a longer string.
  * @example usccValid('91110000802100433B') // true
  */
-export function usccValid(code: string): boolean {
-  return code.length === 18 && usccCheckChar(code) === code[17];
+export function usccValid(code: string, at = 0, length = code.length - at): boolean {
+  return length === 18 && usccCheckChar(code, at) === code[at + 17];
 }

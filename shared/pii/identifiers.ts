@@ -1,12 +1,22 @@
 // Structural validators for numeric identifiers: resident IDs, card issuers, CN and E.164 phone numbers.
-// Inputs are strings of ASCII digits (an ID may end in X); separators are already removed.
-import { cnIdCheckChar, usccValid } from './checksums';
+// Inputs are ASCII digits (an ID may end in X) with separators already removed: a whole string, or
+// `length` characters from `at` in a longer one, so the scanner validates a run of digits in the
+// text it scans without cutting a substring out of it first.
+import { cnIdCheckChar, isUsccChar, usccValid } from './checksums';
+import { isDigit } from './char-class';
 
 /** First two digits of a resident ID: the province-level division (GB/T 2260) it was issued in. */
-const PROVINCES = new Set([
+const PROVINCE_CODES = [
   11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
   53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83,
-]);
+];
+/** 1 at the index of each province code: a table, as this runs for every 15- and 18-digit run. */
+const PROVINCES = new Uint8Array(100);
+for (const code of PROVINCE_CODES) PROVINCES[code] = 1;
+
+function isProvince(code: number): boolean {
+  return PROVINCES[code] === 1;
+}
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -27,15 +37,16 @@ function realDate(year: number, month: number, day: number): boolean {
  * An 18-character resident ID (GB 11643-1999): province, real birth date, check character.
  * @example isCnId18('11010519491231002X') // true
  */
-export function isCnId18(id: string): boolean {
-  if (id.length !== 18 || !PROVINCES.has(digitsAt(id, 0, 2))) return false;
-  const year = digitsAt(id, 6, 4);
+export function isCnId18(id: string, at = 0, length = id.length - at): boolean {
+  if (length !== 18 || !isProvince(digitsAt(id, at, 2))) return false;
+  const year = digitsAt(id, at + 6, 4);
+  const month = digitsAt(id, at + 10, 2);
   // Birth years outside 1900–2099 do not occur on IDs in use.
-  if (year < 1900 || year > 2099 || !realDate(year, digitsAt(id, 10, 2), digitsAt(id, 12, 2))) {
+  if (year < 1900 || year > 2099 || !realDate(year, month, digitsAt(id, at + 12, 2))) {
     return false;
   }
-  const last = id[17] === 'x' ? 'X' : id[17];
-  return cnIdCheckChar(id) === last;
+  const last = id[at + 17] === 'x' ? 'X' : id[at + 17];
+  return cnIdCheckChar(id, at) === last;
 }
 
 /**
@@ -43,16 +54,28 @@ export function isCnId18(id: string): boolean {
  * character, which is why callers require a context word as well.
  * @example isCnId15('110105491231002') // true
  */
-export function isCnId15(id: string): boolean {
-  if (id.length !== 15 || !PROVINCES.has(digitsAt(id, 0, 2))) return false;
-  return realDate(1900 + digitsAt(id, 6, 2), digitsAt(id, 8, 2), digitsAt(id, 10, 2));
+export function isCnId15(id: string, at = 0, length = id.length - at): boolean {
+  if (length !== 15 || !isProvince(digitsAt(id, at, 2))) return false;
+  const year = 1900 + digitsAt(id, at + 6, 2);
+  return realDate(year, digitsAt(id, at + 8, 2), digitsAt(id, at + 10, 2));
 }
 
 /**
  * GB 32100-2015 layout: registration authority (1-9, A, N, Y), organisation type (1-9), six digits
- * of administrative division, nine characters of organisation code, check character.
+ * of administrative division, nine characters of organisation code and check character from the
+ * alphabet (upper case). Checked by char code: this runs on every 18-character run of the text.
  */
-const USCC_SHAPE = /^[1-9ANY][1-9]\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/;
+function hasUsccShape(code: string, at: number, length: number): boolean {
+  if (length !== 18) return false;
+  const authority = code.charCodeAt(at); // 1-9, A, N or Y
+  const nonZero = isDigit(authority) && authority !== 48;
+  if (!nonZero && authority !== 65 && authority !== 78 && authority !== 89) return false;
+  const type = code.charCodeAt(at + 1);
+  if (!isDigit(type) || type === 48) return false;
+  for (let i = at + 2; i < at + 8; i++) if (!isDigit(code.charCodeAt(i))) return false;
+  for (let i = at + 8; i < at + 18; i++) if (!isUsccChar(code.charCodeAt(i))) return false;
+  return true;
+}
 
 /**
  * A unified social credit code: GB 32100 layout, a real province (or 10, the national level) in
@@ -60,10 +83,10 @@ const USCC_SHAPE = /^[1-9ANY][1-9]\d{6}[0-9A-HJ-NP-RTUWXY]{10}$/;
  * division code, not letters, are what tell one from an 18-digit order number.
  * @example isUscc('91110000802100433B') // true
  */
-export function isUscc(code: string): boolean {
-  if (!USCC_SHAPE.test(code)) return false;
-  const province = digitsAt(code, 2, 2);
-  return (province === 10 || PROVINCES.has(province)) && usccValid(code);
+export function isUscc(code: string, at = 0, length = code.length - at): boolean {
+  if (!hasUsccShape(code, at, length)) return false;
+  const province = digitsAt(code, at + 2, 2);
+  return (province === 10 || isProvince(province)) && usccValid(code, at, length);
 }
 
 /** Issuer identification number ranges (first digits) and the lengths their cards have. */
@@ -90,25 +113,32 @@ const ISSUER_RANGES: readonly {
   { from: 2200, to: 2204, digits: 4, lengths: [16, 17, 18, 19] }, // Mir
 ];
 
-/** With the divisor that turns a card's first four digits into the range's prefix. */
-const ISSUERS = ISSUER_RANGES.map((range) => ({ ...range, divisor: 10 ** (4 - range.digits) }));
+/**
+ * For each four-digit prefix 0000–9999, a bit mask of the card lengths (bit n for n digits) some
+ * issuer range allows: one look-up per candidate instead of a walk over the ranges, which ran for
+ * every Luhn-valid run of 13–19 digits (one in ten timestamps, order and tracking numbers).
+ */
+const ISSUER_LENGTHS = new Uint32Array(10_000);
+for (const range of ISSUER_RANGES) {
+  const divisor = 10 ** (4 - range.digits);
+  let mask = 0;
+  for (const length of range.lengths) mask |= 1 << length;
+  for (let prefix = range.from * divisor; prefix < (range.to + 1) * divisor; prefix++) {
+    ISSUER_LENGTHS[prefix]! |= mask;
+  }
+}
 
 /** True when the number's prefix and length belong to a known card issuer. */
-export function knownIssuer(digits: string): boolean {
-  const first4 = digitsAt(digits, 0, 4);
-  for (const issuer of ISSUERS) {
-    const prefix = Math.floor(first4 / issuer.divisor);
-    if (prefix >= issuer.from && prefix <= issuer.to && issuer.lengths.includes(digits.length)) {
-      return true;
-    }
-  }
-  return false;
+export function knownIssuer(digits: string, at = 0, length = digits.length - at): boolean {
+  const first4 = digitsAt(digits, at, 4);
+  if (!(first4 >= 0 && first4 < 10_000) || length > 31) return false;
+  return ((ISSUER_LENGTHS[first4]! >>> length) & 1) === 1;
 }
 
 /** A CN mobile number: 11 digits, 1 then 3–9 (the segments carriers have been allotted). */
-export function isCnMobile(digits: string): boolean {
-  if (digits.length !== 11 || digits.charCodeAt(0) !== 49) return false;
-  const second = digits.charCodeAt(1);
+export function isCnMobile(digits: string, at = 0, length = digits.length - at): boolean {
+  if (length !== 11 || digits.charCodeAt(at) !== 49) return false;
+  const second = digits.charCodeAt(at + 1);
   return second >= 51 && second <= 57;
 }
 
@@ -116,9 +146,9 @@ export function isCnMobile(digits: string): boolean {
  * Length of the CN area code at the start of `national` (written without its trunk 0): 2 for 10
  * and 2x (Beijing, Shanghai, Guangzhou, ...), 3 for the rest, 0 when no area code can start so.
  */
-export function cnAreaCodeLength(national: string): number {
-  const first = national.charCodeAt(0);
-  if (first === 49) return national.charCodeAt(1) === 48 ? 2 : 0; // only 10 starts with 1
+export function cnAreaCodeLength(national: string, at = 0): number {
+  const first = national.charCodeAt(at);
+  if (first === 49) return national.charCodeAt(at + 1) === 48 ? 2 : 0; // only 10 starts with 1
   if (first === 50) return 2;
   if (first >= 51 && first <= 57) return 3;
   return 0;
@@ -128,9 +158,9 @@ export function cnAreaCodeLength(national: string): number {
  * A CN landline subscriber number: 7 or 8 digits not starting with 0 (which would be a trunk
  * prefix). Numbers starting with 1 are rare but written in examples and test data, so allowed.
  */
-export function isCnSubscriber(digits: string): boolean {
-  const first = digits.charCodeAt(0);
-  return (digits.length === 7 || digits.length === 8) && first >= 49 && first <= 57;
+export function isCnSubscriber(digits: string, at = 0, length = digits.length - at): boolean {
+  const first = digits.charCodeAt(at);
+  return (length === 7 || length === 8) && first >= 49 && first <= 57;
 }
 
 /** ITU-T E.164 country calling codes in use, as [from, to] ranges of 1-, 2- and 3-digit codes. */
@@ -142,16 +172,24 @@ const COUNTRY_CODE_RANGES: readonly (readonly [number, number])[] = [
   [855, 856], [880, 880], [886, 886], [960, 968], [970, 977], [992, 996], [998, 998],
 ]; // prettier-ignore
 
+/** The ranges with the digit count of their codes, worked out once rather than at every look-up. */
+const COUNTRY_CODES = COUNTRY_CODE_RANGES.map(([from, to]) => ({
+  from,
+  to,
+  digits: String(from).length,
+}));
+
 /**
  * Length (1–3) of the country calling code at the start of an E.164 number's digits, or 0 when
  * none fits. E.164 codes are prefix-free, so at most one length matches.
  * @example countryCodeLength('442079460958') // 2
  */
-export function countryCodeLength(digits: string): number {
-  for (let len = 1; len <= 3 && len < digits.length; len++) {
-    const code = digitsAt(digits, 0, len);
-    for (const [from, to] of COUNTRY_CODE_RANGES) {
-      if (code >= from && code <= to && String(from).length === len) return len;
+export function countryCodeLength(digits: string, at = 0, length = digits.length - at): number {
+  for (let len = 1; len <= 3 && len < length; len++) {
+    const code = digitsAt(digits, at, len);
+    for (let i = 0; i < COUNTRY_CODES.length; i++) {
+      const range = COUNTRY_CODES[i]!;
+      if (code >= range.from && code <= range.to && range.digits === len) return len;
     }
   }
   return 0;

@@ -54,9 +54,14 @@ const keyOf = (word: string): number => tailKey(word, word.length - 1);
  * Last four letters of every English label recognised: a colon after any other word (id:, amount:,
  * https:) is rejected before the label is read. Runs at every colon, so it must stay cheap.
  */
-const EN_LABEL_TAILS = new Set(
-  ['name', 'ress', 'addr', ...EN_NAME_LABELS, ...EN_ADDRESS_LABELS].map(keyOf),
-);
+const EN_LABEL_WORDS = ['name', 'ress', 'addr', ...EN_NAME_LABELS, ...EN_ADDRESS_LABELS];
+const EN_LABEL_TAILS = new Set(EN_LABEL_WORDS.map(keyOf));
+/**
+ * Last letters (lower case) of those words: most colons in JSON follow other keys ("price":,
+ * "status":), and one table read turns them away before the four-letter key is hashed.
+ */
+const EN_LABEL_LAST = new Uint8Array(128);
+for (const word of EN_LABEL_WORDS) EN_LABEL_LAST[word.charCodeAt(word.length - 1)] = 1;
 
 function englishLabelKind(label: string): 'name' | 'address' | null {
   if (label.endsWith('name')) {
@@ -104,7 +109,8 @@ function labelKind(text: string, colon: number): 'name' | 'address' | null {
     }
     return null;
   }
-  if (!isAsciiLetter(last) || q < 3 || !EN_LABEL_TAILS.has(tailKey(text, q))) return null;
+  if (!isAsciiLetter(last) || EN_LABEL_LAST[last | 0x20] !== 1) return null;
+  if (q < 3 || !EN_LABEL_TAILS.has(tailKey(text, q))) return null;
   let s = q;
   while (s > 0 && q - s < MAX_LABEL) {
     const c = text.charCodeAt(s - 1);
@@ -178,8 +184,13 @@ function addressGoesOn(text: string, next: number): boolean {
   return after !== 58 && after !== 0xff1a;
 }
 
-/** Characters that end an unquoted address: field separators and markup. */
-const ADDRESS_STOP = new Set([...'\t|;<>"；'].map((ch) => ch.charCodeAt(0)));
+/**
+ * Characters that end an unquoted address: field separators and markup (tab | ; < > " ；).
+ * Compared, not looked up in a Set: this runs for every character of every address.
+ */
+function isAddressStop(c: number): boolean {
+  return c === 9 || c === 124 || c === 59 || c === 60 || c === 62 || c === 34 || c === 0xff1b;
+}
 
 function addressEnd(text: string, start: number, quote: string | null): number {
   const limit = Math.min(text.length, start + MAX_ADDRESS);
@@ -191,7 +202,7 @@ function addressEnd(text: string, start: number, quote: string | null): number {
     if (c === 10 || c === 13 || c === 58 || c === 0xff1a) break; // line end, or the next label
     if (quote !== null) {
       if (c === quoteCode) break;
-    } else if (ADDRESS_STOP.has(c)) break;
+    } else if (isAddressStop(c)) break;
     else if (han && (c === 0xff0c || c === 44))
       break; // ，,
     else if (han && (c === 32 || c === 0x3000) && !addressGoesOn(text, e + 1)) break;

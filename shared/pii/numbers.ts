@@ -53,10 +53,14 @@ const groupSep = new Int32Array(MAX_GROUPS);
  * the caller then scans that run as a word.
  */
 function digitRunEnd(text: string, s: number): number {
+  const n = text.length;
   let e = s;
+  // Most runs are digits alone, followed by a space, quote or comma: read them with no bookkeeping.
+  while (e < n && isDigit(text.charCodeAt(e))) e++;
+  if (e === n || !isWordChar(text.charCodeAt(e))) return e;
   let letters = 0;
   let lastIsX = false;
-  while (e < text.length) {
+  while (e < n) {
     const c = text.charCodeAt(e);
     if (!isWordChar(c)) break;
     if (!isDigit(c)) {
@@ -128,32 +132,53 @@ function mobileGrouping(skip: number, firstLen: number): boolean {
   );
 }
 
-/** Prefix groups: a first group that is only the prefix is skipped, else it is shortened. */
-function afterPrefix(prefix: number): { skip: number; firstLen: number } {
-  const first = groupLen(candFirst);
-  return first === prefix
-    ? { skip: 1, firstLen: groupLen(candFirst + 1) }
-    : { skip: 0, firstLen: first - prefix };
+/**
+ * A prefix (86, 0086) at the start of the candidate: when its first group is only the prefix the
+ * mobile number starts at the next group (skip 1), else it starts inside the first group.
+ */
+function prefixSkip(prefix: number): number {
+  return groupLen(candFirst) === prefix ? 1 : 0;
 }
 
-function classifyInternational(digits: string): Classified | null {
-  if (digits.startsWith('86')) {
-    const national = digits.slice(2);
-    const { skip, firstLen } = afterPrefix(2);
-    if (isCnMobile(national) && mobileGrouping(skip, firstLen)) {
-      return { type: 'phone', confidence: CONFIDENCE.mobileFormatted };
+/** Length of the first group of the number after a prefix (see `prefixSkip`). */
+function prefixFirstLen(prefix: number): number {
+  const first = groupLen(candFirst);
+  return first === prefix ? groupLen(candFirst + 1) : first - prefix;
+}
+
+/** Whether the digits from `at` in `digits` start with the characters `a`, `b` (char codes). */
+function startsWith2(digits: string, at: number, a: number, b: number): boolean {
+  return digits.charCodeAt(at) === a && digits.charCodeAt(at + 1) === b;
+}
+
+// Answers of `classify`, made once: classification runs for every long run of digits.
+const CN_ID: Classified = { type: 'cn_id', confidence: CONFIDENCE.cnIdChecked };
+const CN_ID_LEGACY: Classified = { type: 'cn_id', confidence: CONFIDENCE.cnIdLegacyContext };
+const MOBILE_PLAIN: Classified = { type: 'phone', confidence: CONFIDENCE.mobilePlain };
+const MOBILE_FORMATTED: Classified = { type: 'phone', confidence: CONFIDENCE.mobileFormatted };
+const LANDLINE: Classified = { type: 'phone', confidence: CONFIDENCE.landline };
+const INTERNATIONAL: Classified = { type: 'phone', confidence: CONFIDENCE.international };
+const CARD_CHECKED: Classified = { type: 'bank_card', confidence: CONFIDENCE.cardChecked };
+const CARD_CONTEXT: Classified = { type: 'bank_card', confidence: CONFIDENCE.cardContextOnly };
+const USCC_CHECKED: Classified = { type: 'uscc', confidence: CONFIDENCE.usccChecked };
+const USCC_DIGITS: Classified = { type: 'uscc', confidence: CONFIDENCE.usccDigits };
+
+/** The candidate's digits after a +: `n` of them from `at` in `digits`. */
+function classifyInternational(digits: string, at: number, n: number): Classified | null {
+  if (startsWith2(digits, at, 56, 54)) {
+    // +86: the national number follows
+    if (isCnMobile(digits, at + 2, n - 2) && mobileGrouping(prefixSkip(2), prefixFirstLen(2))) {
+      return MOBILE_FORMATTED;
     }
-    const area = cnAreaCodeLength(national);
-    if (area > 0 && isCnSubscriber(national.slice(area))) {
-      return { type: 'phone', confidence: CONFIDENCE.landline };
-    }
+    const area = cnAreaCodeLength(digits, at + 2);
+    if (area > 0 && isCnSubscriber(digits, at + 2 + area, n - 2 - area)) return LANDLINE;
     return null;
   }
-  const cc = countryCodeLength(digits);
-  if (cc === 0 || digits.length < 8 || digits.length > 15) return null;
+  const cc = countryCodeLength(digits, at, n);
+  if (cc === 0 || n < 8 || n > 15) return null;
   // Written grouped, the first group must be exactly the country code (+44 20 7946 0958).
   if (candLast > candFirst && groupLen(candFirst) !== cc) return null;
-  return { type: 'phone', confidence: CONFIDENCE.international };
+  return INTERNATIONAL;
 }
 
 function isCardGrouping(): boolean {
@@ -169,76 +194,90 @@ function isCardGrouping(): boolean {
   return last >= 1 && last <= 4;
 }
 
-function classifyLandline(digits: string): Classified | null {
+function classifyLandline(digits: string, at: number, n: number): Classified | null {
   // Area code written with its trunk 0 as its own group: 010-62345678, 0755 1234 5678, …-8001
   const groups = candLast - candFirst + 1;
-  if (groups < 2 || digits.charCodeAt(0) !== 48) return null;
-  const area = cnAreaCodeLength(digits.slice(1, 3));
+  if (groups < 2 || digits.charCodeAt(at) !== 48) return null;
+  const area = cnAreaCodeLength(digits, at + 1);
   if (area === 0 || groupLen(candFirst) !== area + 1) return null;
   // The subscriber number may itself be grouped (021-6432-1188); failing that, a trailing
   // hyphenated group of 1–5 digits is an extension (010-62345678-8001).
-  if (groups <= 3 && isCnSubscriber(digits.slice(area + 1))) {
-    return { type: 'phone', confidence: CONFIDENCE.landline };
-  }
+  const subscriber = at + area + 1;
+  if (groups <= 3 && isCnSubscriber(digits, subscriber, n - area - 1)) return LANDLINE;
   if (groups === 3 && groupSep[candLast - 1] === HYPHEN && groupLen(candLast) <= 5) {
-    const subscriber = digits.slice(area + 1, digits.length - groupLen(candLast));
-    if (isCnSubscriber(subscriber)) return { type: 'phone', confidence: CONFIDENCE.landline };
+    if (isCnSubscriber(digits, subscriber, n - groupLen(candLast) - area - 1)) return LANDLINE;
   }
   return null;
 }
-
-const CN_ID: Classified = { type: 'cn_id', confidence: CONFIDENCE.cnIdChecked };
 
 function idGrouping(): boolean {
   return candFirst === candLast || groupsAre(ID_6_8_4);
 }
 
-/** Classifies the digits of groups candFirst..candLast; `start` is where the candidate begins. */
-function classify(text: string, start: number, digits: string, plus: boolean): Classified | null {
-  if (plus) return classifyInternational(digits);
-  const n = digits.length;
-  if (isIdX(digits.charCodeAt(n - 1))) {
+/**
+ * Classifies the candidate of groups candFirst..candLast, whose `n` digits (separators removed)
+ * stand from `at` in `digits`; `start` is where the candidate begins in `text`.
+ */
+function classify(
+  text: string,
+  start: number,
+  digits: string,
+  at: number,
+  n: number,
+  plus: boolean,
+): Classified | null {
+  if (plus) return classifyInternational(digits, at, n);
+  const single = candFirst === candLast;
+  if (isIdX(digits.charCodeAt(at + n - 1))) {
     if (n !== 18) return null;
-    if (idGrouping() && isCnId18(digits)) return CN_ID;
+    if (idGrouping() && isCnId18(digits, at, n)) return CN_ID;
     // X is also a USCC check character (91110000710925462X)
-    return candFirst === candLast && isUscc(digits)
-      ? { type: 'uscc', confidence: CONFIDENCE.usccChecked }
-      : null;
+    return single && isUscc(digits, at, n) ? USCC_CHECKED : null;
   }
-  if (n === 18 && idGrouping() && isCnId18(digits)) return CN_ID;
-  if (n === 11 && isCnMobile(digits) && mobileGrouping(0, groupLen(candFirst))) {
-    const plain = candFirst === candLast;
-    return {
-      type: 'phone',
-      confidence: plain ? CONFIDENCE.mobilePlain : CONFIDENCE.mobileFormatted,
-    };
+  if (n === 18 && idGrouping() && isCnId18(digits, at, n)) return CN_ID;
+  if (n === 11 && isCnMobile(digits, at, n) && mobileGrouping(0, groupLen(candFirst))) {
+    return single ? MOBILE_PLAIN : MOBILE_FORMATTED;
   }
-  if (n === 15 && digits.startsWith('0086') && isCnMobile(digits.slice(4))) {
-    const { skip, firstLen } = afterPrefix(4);
-    if (mobileGrouping(skip, firstLen)) {
-      return { type: 'phone', confidence: CONFIDENCE.mobileFormatted };
+  if (n === 15 && startsWith2(digits, at, 48, 48) && startsWith2(digits, at + 2, 56, 54)) {
+    // 0086 and a mobile number
+    if (isCnMobile(digits, at + 4, 11) && mobileGrouping(prefixSkip(4), prefixFirstLen(4))) {
+      return MOBILE_FORMATTED;
     }
   }
-  const landline = classifyLandline(digits);
+  const landline = classifyLandline(digits, at, n);
   if (landline) return landline;
   if (n >= 13 && n <= 19 && isCardGrouping()) {
-    const luhn = luhnValid(digits);
-    if (luhn && knownIssuer(digits)) {
-      return { type: 'bank_card', confidence: CONFIDENCE.cardChecked };
-    }
-    if (!luhn && digits.startsWith('62') && n >= 16 && hasContext(text, start, 'card')) {
-      return { type: 'bank_card', confidence: CONFIDENCE.cardContextOnly };
-    }
+    const luhn = luhnValid(digits, at, n);
+    if (luhn && knownIssuer(digits, at, n)) return CARD_CHECKED;
+    const unionPay = startsWith2(digits, at, 54, 50); // 62
+    if (!luhn && unionPay && n >= 16 && hasContext(text, start, 'card')) return CARD_CONTEXT;
   }
-  if (n === 15 && (candFirst === candLast || groupsAre(ID15_6_6_3)) && isCnId15(digits)) {
-    if (hasContext(text, start, 'cn_id')) {
-      return { type: 'cn_id', confidence: CONFIDENCE.cnIdLegacyContext };
-    }
+  if (n === 15 && (single || groupsAre(ID15_6_6_3)) && isCnId15(digits, at, n)) {
+    if (hasContext(text, start, 'cn_id')) return CN_ID_LEGACY;
   }
-  if (n === 18 && candFirst === candLast && isUscc(digits)) {
-    return { type: 'uscc', confidence: CONFIDENCE.usccDigits };
-  }
+  if (n === 18 && single && isUscc(digits, at, n)) return USCC_DIGITS;
   return null;
+}
+
+/**
+ * The digits of every group of the current chain, separators removed, as one string; group g's
+ * digits start at digitOffset[g]. Built only when a candidate spans several groups (a candidate
+ * of one group is read from the text itself), and at most once per chain.
+ */
+let chainDigits = '';
+/** Whether chainDigits holds the current chain's digits; reset when a chain is read. */
+let chainDigitsReady = false;
+const digitOffset = new Int32Array(MAX_GROUPS);
+
+function buildChainDigits(text: string, groups: number): void {
+  if (chainDigitsReady) return;
+  let digits = '';
+  for (let g = 0; g < groups; g++) {
+    digitOffset[g] = digits.length;
+    digits += text.slice(groupStart[g]!, groupEnd[g]!);
+  }
+  chainDigits = digits;
+  chainDigitsReady = true;
 }
 
 /**
@@ -291,6 +330,7 @@ export function scanNumberChain(text: string, s: number, out: Finding[]): number
   const chainLeftOk = leftBoundaryOk(text, prefixStart);
   const chainRightOk = rightBoundaryOk(text, pos);
 
+  chainDigitsReady = false;
   let k = 0;
   while (k < groups) {
     let next = k + 1;
@@ -304,13 +344,16 @@ export function scanNumberChain(text: string, s: number, out: Finding[]): number
         if (count < (plus && k === 0 ? MIN_DIGITS_PLUS : MIN_DIGITS) || count > MAX_DIGITS)
           continue;
         if (!(j === groups - 1 ? chainRightOk : groupSep[j] === SPACE)) continue;
-        let digits = text.slice(groupStart[k]!, groupEnd[k]!);
-        for (let g = k + 1; g <= j; g++) digits += text.slice(groupStart[g]!, groupEnd[g]!);
         candFirst = k;
         candLast = j;
         const withPlus = plus && k === 0;
         const start = k === 0 ? prefixStart : groupStart[k]!;
-        const found = classify(text, start, digits, withPlus);
+        let found: Classified | null;
+        if (k === j) found = classify(text, start, text, groupStart[k]!, count, withPlus);
+        else {
+          buildChainDigits(text, groups);
+          found = classify(text, start, chainDigits, digitOffset[k]!, count, withPlus);
+        }
         if (found) {
           pushFinding(out, found.type, start, groupEnd[j]!, found.confidence);
           next = j + 1;

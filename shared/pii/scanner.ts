@@ -22,8 +22,7 @@ const PASSPORT = /^(?:[EG]\d{8}|E[A-HJ-NP-Z]\d{7}|[DSP]E\d{7}|[DSP]\d{7,8})$/;
 function scanMixedToken(text: string, s: number, e: number, out: Finding[]): void {
   const len = e - s;
   if (len === 18) {
-    const token = text.slice(s, e);
-    if (isUscc(token)) {
+    if (isUscc(text, s, len)) {
       pushFinding(out, 'uscc', s, e, CONFIDENCE.usccChecked);
     }
   } else if (len >= 8 && len <= 9) {
@@ -43,6 +42,14 @@ function dropOverlapping(out: Finding[], start: number): void {
 const FULL_WIDTH_SEEN = -2;
 
 /**
+ * A colon right after a digit (12:30:05, 1:2) ends no label: labels end in a letter, a Han
+ * character, a quote or a space (see labels.ts), so such colons are passed over like other text.
+ */
+function afterDigit(text: string, colon: number): boolean {
+  return colon > 0 && isDigit(text.charCodeAt(colon - 1));
+}
+
+/**
  * Where PII can start: three digits in a row, + before a digit, @ (e-mail) and colons (labels).
  * Shorter runs of digits cannot begin an identifier (without +, every first group has 3 or more
  * digits, and letter-led tokens such as E12345678 hold 7), and a chain reaches its short later
@@ -60,12 +67,13 @@ function nextTrigger(text: string, from: number): number {
     const c = text.charCodeAt(i);
     if (c > 64) {
       // U+FF10–FF19 are full-width digits and U+FF1A the full-width colon.
-      if (c >= 0xff10 && c <= FULLWIDTH_COLON) return c === FULLWIDTH_COLON ? i : FULL_WIDTH_SEEN;
+      if (c >= 0xff10 && c < FULLWIDTH_COLON) return FULL_WIDTH_SEEN;
+      if (c === FULLWIDTH_COLON && !afterDigit(text, i)) return i;
     } else if (c >= 48 && c <= 57) {
       // (reads past the end give NaN, which is no digit, but deoptimise V8's loop: guard them)
       if (i + 2 < n && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2))) return i;
       while (i + 1 < n && isDigit(text.charCodeAt(i + 1))) i++; // a short run: skip it whole
-    } else if (c === COLON || c === AT) return i;
+    } else if (c === AT || (c === COLON && !afterDigit(text, i))) return i;
     else if (c === PLUS && i + 1 < n && isDigit(text.charCodeAt(i + 1))) return i;
   }
   return -1;
