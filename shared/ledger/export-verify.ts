@@ -72,17 +72,17 @@ export function exportVerifier(options: ExportVerifierOptions) {
         };
   }
 
+  /** The line read holds a later entry than the tree's next one. */
+  function missing(index: number, found: number): Failure {
+    return { index, reason: `entry ${index} is missing (the next line holds entry ${found})` };
+  }
+
   function entry(
     line: Extract<ExportLine, { type: 'entry' }>,
     current: CompactRange,
   ): Failure | null {
     const index = current.size;
-    if (line.index !== index) {
-      return {
-        index,
-        reason: `entry ${index} is missing (the next line holds entry ${line.index})`,
-      };
-    }
+    if (line.index !== index) return missing(index, line.index);
     let parsed: unknown;
     try {
       parsed = JSON.parse(line.canonical);
@@ -111,12 +111,7 @@ export function exportVerifier(options: ExportVerifierOptions) {
     current: CompactRange,
   ): Failure | null {
     const index = current.size;
-    if (line.index !== index) {
-      return {
-        index,
-        reason: `entry ${index} is missing (the next line holds entry ${line.index})`,
-      };
-    }
+    if (line.index !== index) return missing(index, line.index);
     pruned++;
     // The schema admits only 64 hex digits, so this is 32 bytes.
     current.append(fromHex(line.leafHash)!);

@@ -7,6 +7,7 @@ import {
   policyStateJsonSchema,
 } from '../../../shared/schema/json/content-schemas';
 import { EFFECTIVE_KEY } from '../policy/effective-key';
+import { unreadableState } from '../policy/unreadable-state';
 import { checked } from './checked';
 
 /**
@@ -17,20 +18,5 @@ import { checked } from './checked';
 export async function readPolicyStateInContent(): Promise<PolicyState> {
   const stored: unknown = (await browser.storage.local.get(EFFECTIVE_KEY))[EFFECTIVE_KEY];
   const verdict = checked<PolicyState>(policyStateJsonSchema, stored);
-  if (verdict.ok) return verdict.value;
-  return {
-    policy: failClosedPolicy,
-    source: 'fail-closed',
-    identity: null,
-    identityManaged: false,
-    problems:
-      stored === undefined
-        ? []
-        : [
-            {
-              path: '(stored policy)',
-              message: 'unreadable; the background rewrites it on restart',
-            },
-          ],
-  };
+  return verdict.ok ? verdict.value : unreadableState(failClosedPolicy, stored);
 }

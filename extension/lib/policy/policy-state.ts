@@ -12,6 +12,7 @@ import {
 } from '../server-policy/store';
 import { readStatusCache, STATUS_KEY } from '../staff-status/cache';
 import { EFFECTIVE_KEY } from './effective-key';
+import { unreadableState } from './unreadable-state';
 import { readManagedStorage } from './managed';
 import { MANAGED_KEYS, resolvePolicyState } from './resolve';
 
@@ -117,20 +118,5 @@ export function createPolicyPublisher(): PolicyPublisher {
 export async function readPolicyState(): Promise<PolicyState> {
   const stored = (await browser.storage.local.get(EFFECTIVE_KEY))[EFFECTIVE_KEY];
   const parsed = PolicyStateSchema.safeParse(stored);
-  if (parsed.success) return parsed.data;
-  return {
-    policy: FAIL_CLOSED_POLICY,
-    source: 'fail-closed',
-    identity: null,
-    identityManaged: false,
-    problems:
-      stored === undefined
-        ? []
-        : [
-            {
-              path: '(stored policy)',
-              message: 'unreadable; the background rewrites it on restart',
-            },
-          ],
-  };
+  return parsed.success ? parsed.data : unreadableState(FAIL_CLOSED_POLICY, stored);
 }
