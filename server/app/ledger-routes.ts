@@ -11,9 +11,7 @@ import {
   type CheckpointResponse,
 } from '../../shared/schema/ledger';
 import { AppError } from './errors';
-
-/** Lines per chunk of the export stream: ~64 KB, few enough writes, small enough to stream. */
-const EXPORT_LINES_PER_CHUNK = 200;
+import { streamLines } from './stream-lines';
 
 /** The query, parsed, or a 400 that names the first bad field and shows a good request. */
 function parseQuery<S extends z.ZodType>(c: Context, schema: S, example: string): z.output<S> {
@@ -87,23 +85,7 @@ export function ledgerRoutes(ledger: Ledger): Hono {
 
   app.get('/v1/ledger/export', (c) => {
     const { from, to } = parseQuery(c, ExportQuerySchema, '/v1/ledger/export?from=0&to=1000');
-    const lines = unwrap(ledger.exportRange(from, to))[Symbol.iterator]();
-    const encoder = new TextEncoder();
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        let chunk = '';
-        for (let i = 0; i < EXPORT_LINES_PER_CHUNK; i++) {
-          const next = lines.next();
-          if (next.done) {
-            if (chunk) controller.enqueue(encoder.encode(chunk));
-            controller.close();
-            return;
-          }
-          chunk += next.value;
-        }
-        controller.enqueue(encoder.encode(chunk));
-      },
-    });
+    const body = streamLines(unwrap(ledger.exportRange(from, to)));
     return c.body(body, 200, {
       'content-type': 'application/x-ndjson; charset=utf-8',
       'content-disposition': 'attachment; filename="ledger-export.jsonl"',

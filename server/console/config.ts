@@ -7,9 +7,6 @@ export const CONSOLE_DB_FILE = 'console.db';
 /** The ledger kind of every console action (ConsoleEntry). */
 export const CONSOLE_KIND = 'console';
 
-/** Lines per chunk of a streamed download: ~64 KB, few writes, small enough to stream. */
-export const DOWNLOAD_LINES_PER_CHUNK = 200;
-
 /** How far ahead of the server's clock `discoveredAt` may be: clocks of laptops drift a little. */
 export const DISCOVERY_CLOCK_SKEW_MS = 5 * 60_000;
 

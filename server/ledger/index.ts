@@ -159,14 +159,15 @@ export function openLedger(options: LedgerOptions): Ledger {
     const first = range.size;
     const indices: number[] = new Array<number>(texts.length);
     const chunk: unknown[] = [];
+    // Whole chunks go in one statement (one bind and step for INSERT_ROWS rows), the rest singly.
+    const chunked = texts.length - (texts.length % INSERT_ROWS);
     for (let i = 0; i < texts.length; i++) {
       const text = texts[i]!;
       const index = first + i;
       const leaf = hashLeafText(text);
       range.append(leaf, storeNode);
       indices[i] = index;
-      // Whole chunks go in one statement (one bind and step for INSERT_ROWS rows), the rest singly.
-      if (texts.length - (i - (i % INSERT_ROWS)) >= INSERT_ROWS) {
+      if (i < chunked) {
         chunk.push(index, kind, now, text, leaf);
         if (chunk.length === INSERT_ROWS * 5) insertChunk.run(chunk.splice(0));
       } else {

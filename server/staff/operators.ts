@@ -128,19 +128,9 @@ export function resetOperatorPassword(
 ): Outcome<{ password: string }> {
   const password = newPassword();
   const passwordHash = passwords.hash(password);
-  return ctx.store.transaction(() => {
-    if (!ctx.store.operator(name)) return unknownOperator<{ password: string }>(name);
+  return resetCredential(ctx, name, by, 'password', () => {
     ctx.store.setOperatorPassword(name, passwordHash);
-    ctx.store.deleteSessionsOf(name);
-    ctx.store.clearSignInFailures(name);
-    record(ctx, {
-      kind: 'operator-credentials-reset',
-      by,
-      at: isoAt(ctx.now()),
-      name,
-      what: 'password',
-    });
-    return done({ password });
+    return { password };
   });
 }
 
@@ -158,19 +148,30 @@ export function resetOperatorTotp(
 ): Outcome<OperatorTotp> {
   if (!OperatorNameSchema.safeParse(name).success) return unknownOperator(name);
   const { totp, sealed } = issueTotp(ctx, name);
-  return ctx.store.transaction(() => {
-    if (!ctx.store.operator(name)) return unknownOperator<OperatorTotp>(name);
+  return resetCredential(ctx, name, by, 'totp', () => {
     ctx.store.setOperatorTotp(name, sealed);
+    return totp;
+  });
+}
+
+/**
+ * One credential reset, in one transaction: `set` stores the new credential, then the operator's
+ * sessions end, their failed sign-ins are forgotten and the reset is a ledger entry.
+ */
+function resetCredential<T>(
+  ctx: GovernanceContext,
+  name: string,
+  by: string,
+  what: 'password' | 'totp',
+  set: () => T,
+): Outcome<T> {
+  return ctx.store.transaction(() => {
+    if (!ctx.store.operator(name)) return unknownOperator<T>(name);
+    const value = set();
     ctx.store.deleteSessionsOf(name);
     ctx.store.clearSignInFailures(name);
-    record(ctx, {
-      kind: 'operator-credentials-reset',
-      by,
-      at: isoAt(ctx.now()),
-      name,
-      what: 'totp',
-    });
-    return done(totp);
+    record(ctx, { kind: 'operator-credentials-reset', by, at: isoAt(ctx.now()), name, what });
+    return done(value);
   });
 }
 

@@ -2,11 +2,7 @@
 // status and the signed policy kept fresh, and what the reveal decision needs from them. The
 // browser APIs are parameters, so it runs under test.
 import { uuidv7 } from '../../../shared/ids';
-import {
-  RevealVerdictSchema,
-  type Activity,
-  type RevealAuthorizeBody,
-} from '../../../shared/schema';
+import { RevealVerdictSchema, type RevealAuthorizeBody } from '../../../shared/schema';
 import type {
   ActionAnswer,
   EnrollmentView,
@@ -25,7 +21,7 @@ import { enroll } from '../enrollment/enroll';
 import { NO_PINS, type Pins } from '../enrollment/pins';
 import { readEnrollment, readPendingTotp } from '../enrollment/record';
 import { confirmTotp } from '../enrollment/totp';
-import type { GovernedContext, ServiceVerdict } from '../reveal/authorize';
+import type { GovernedContext, RevealDeps, ServiceVerdict } from '../reveal/authorize';
 import { refreshServerPolicy } from '../server-policy/refresh';
 import {
   readServerPolicyRecord,
@@ -83,16 +79,17 @@ export interface GovernanceService {
   /** Fetches the signed policy (single flight); null when not enrolled. */
   refreshPolicy(): Promise<ServerPolicyRecord | null>;
   /** What lib/reveal's RevealDeps needs from governance. */
-  reveal: {
-    governed(): Promise<GovernedContext | null>;
-    askService(body: RevealAuthorizeBody): Promise<ServiceVerdict>;
-    history(now: number): Promise<Activity[]>;
-    recordActivity(activity: Activity): Promise<void>;
-    refreshStatus(): Promise<GovernedContext | null>;
-    statusMayHaveChanged(): void;
-    ruleFiredLocally(body: RevealAuthorizeBody): void;
-    requestId(): string;
-  };
+  reveal: Pick<
+    RevealDeps,
+    | 'governed'
+    | 'askService'
+    | 'history'
+    | 'recordActivity'
+    | 'refreshStatus'
+    | 'statusMayHaveChanged'
+    | 'ruleFiredLocally'
+    | 'requestId'
+  >;
 }
 
 const logFailure = (what: string) => (error: unknown) => {

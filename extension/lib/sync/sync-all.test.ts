@@ -2,23 +2,12 @@
 // request at a time, each settled as answered; a failure stops it with what was sent settled.
 import { describe, expect, it } from 'vitest';
 import type { StaffEvent } from '../../../shared/schema';
+import { testEvent } from './test-helpers';
 import type { QueueBatch } from '../queue';
 import { syncAll } from './sync-all';
 import type { SyncPorts } from './sync-once';
 
-const event = (seq: number): StaffEvent => ({
-  schema: 1,
-  id: `0190a000-0000-7000-8000-${String(seq).padStart(12, '0')}`,
-  deviceId: '0190a000-0000-7000-8000-ffffffffffff',
-  seq,
-  staffId: 'CS-0420',
-  role: 'support',
-  policyVersion: '1',
-  at: '2026-11-22T10:00:00.000Z',
-  page: { origin: 'https://crm.example.com', path: '/c/1' },
-  kind: 'page-view',
-  counts: { phone: 1 },
-});
+const event = testEvent;
 
 const settings = { serverUrl: 'http://127.0.0.1:8787', deviceToken: 'device-token-0123456789' };
 
