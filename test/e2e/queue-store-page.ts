@@ -1,7 +1,6 @@
 // Bundled into a blank page by queue-store.spec.ts: the extension's queue module as it is,
 // exposed on `window`, so the spec drives it in Chromium's real IndexedDB.
 import {
-  countEvents,
   deadLetters,
   enqueueEvent,
   queueStatus,
@@ -11,7 +10,6 @@ import {
 } from '../../extension/lib/queue';
 
 const queue = {
-  countEvents,
   deadLetters,
   enqueueEvent,
   queueStatus,

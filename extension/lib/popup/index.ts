@@ -8,7 +8,7 @@ import type {
   SetPauseAnswer,
 } from '../../../shared/schema/popup';
 import { readTabCounts, type SessionArea } from '../badge';
-import { countEvents, enqueueEvent, queueStatus, type NewEvent } from '../queue';
+import { enqueueEvent, queueStatus, type NewEvent } from '../queue';
 import { pauseEvent, setPause } from './pause';
 import { localDay, popupStatus } from './status';
 import { NO_TAB_STATE, readTabState, serialByKey, writeTabState, type TabState } from './tab-state';
@@ -27,7 +27,11 @@ export interface PopupDeps {
   queueLength?: () => Promise<number>;
   /** The sync's state for the popup; default: none configured. */
   sync?: () => Promise<PopupStatus['sync']>;
-  countReveals?: (fromMs: number, toMs: number) => Promise<number>;
+  /**
+   * Reveals allowed from `fromMs` on (the start of today), counted apart from the queue, which
+   * synced events leave (lib/audit: revealsOn).
+   */
+  countReveals: (fromMs: number, toMs: number) => Promise<number>;
   now?: () => number;
   /** Enrollment, unlock and review state (issue 6); default: not enrolled. */
   governance?: () => Promise<Governance | null>;
@@ -77,7 +81,7 @@ export function createPopupService(deps: PopupDeps): PopupService {
   const { session } = deps;
   const enqueue = deps.enqueue ?? enqueueEvent;
   const queueLength = deps.queueLength ?? (async () => (await queueStatus()).length);
-  const countReveals = deps.countReveals ?? ((from, to) => countEvents('reveal', from, to));
+  const { countReveals } = deps;
   const now = deps.now ?? Date.now;
   const inOrder = serialByKey();
 

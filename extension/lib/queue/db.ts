@@ -48,6 +48,12 @@ export interface DeviceMeta {
   key: 'device';
   id: string;
   nextSeq: number;
+  /**
+   * How many events the chunks hold, kept by every transaction that adds or removes events, so
+   * the popup's queue length costs one read however long the backlog. Absent (a database from
+   * before it, or one migrated from v2): unknown, counted once by `queueStatus`.
+   */
+  queued?: number;
 }
 
 /** The stores this version needs, with how to create each; creating is idempotent. */

@@ -80,7 +80,9 @@ export async function settleBatch(
 ): Promise<void> {
   if (batch.events.length === 0 || acked.length + rejected.length === 0) return;
   const db = await database();
-  const tx = db.transaction(['chunks', 'dead-letters'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(['chunks', 'dead-letters', 'meta'], 'readwrite', {
+    durability: 'strict',
+  });
   const chunks = tx.objectStore('chunks');
   const dead = tx.objectStore('dead-letters');
   const gone = new Set(acked);
@@ -103,11 +105,26 @@ export async function settleBatch(
     const [values, keys] = await Promise.all([chunks.getAll(range), chunks.getAllKeys(range)]);
     found = values.map((chunk, i) => ({ chunk, key: keys[i]! }));
   }
-  settleChunks(found);
+  const removedFromFound = settleChunks(found);
+  // All acknowledged: every event of the batch left, the found end chunks' among them.
+  await keepCount(allAcked ? batch.events.length : removedFromFound);
   await Promise.all([...work, tx.done]);
 
-  /** Rewrites or deletes each chunk (in key order); a chunk between two found ones is gone. */
-  function settleChunks(found: readonly { chunk: QueuedChunk; key: number }[]): void {
+  /** The device record's count of queued events, less those removed; 0 once none is left. */
+  async function keepCount(removed: number): Promise<void> {
+    const meta = await tx.objectStore('meta').get('device');
+    if (meta?.queued === undefined) return;
+    const empty = (await chunks.count()) === 0;
+    const queued = empty ? 0 : Math.max(0, meta.queued - removed);
+    work.push(tx.objectStore('meta').put({ ...meta, queued }));
+  }
+
+  /**
+   * Rewrites or deletes each chunk (in key order); a chunk between two found ones is gone.
+   * Returns how many events left the chunks.
+   */
+  function settleChunks(found: readonly { chunk: QueuedChunk; key: number }[]): number {
+    let removed = 0;
     let emptied: { from: number; to: number } | undefined;
     const deleteEmptied = () => {
       if (emptied) work.push(chunks.delete(IDBKeyRange.bound(emptied.from, emptied.to)));
@@ -121,6 +138,7 @@ export async function settleBatch(
         work.push(dead.put({ id: event.id, event, reason, at: now }));
         return false;
       });
+      removed += chunk.events.length - left.length;
       if (left.length === 0) {
         emptied = { from: emptied?.from ?? key, to: key };
         continue;
@@ -129,6 +147,7 @@ export async function settleBatch(
       if (left.length < chunk.events.length) work.push(chunks.put({ events: left }, key));
     }
     deleteEmptied();
+    return removed;
   }
 }
 

@@ -90,6 +90,7 @@ async function writeGroup(group: readonly Pending[]): Promise<void> {
     key: 'device',
     id: uuidv7(first, random.subarray(10 * group.length)),
     nextSeq: 0,
+    queued: 0,
   };
   let seq = meta.nextSeq;
   const stored: { p: Pending; event: StaffEvent }[] = [];
@@ -111,7 +112,10 @@ async function writeGroup(group: readonly Pending[]): Promise<void> {
     seq++;
     stored.push({ p, event: parsed.data });
   });
-  const writes: Promise<unknown>[] = [tx.objectStore('meta').put({ ...meta, nextSeq: seq })];
+  const queued = meta.queued === undefined ? {} : { queued: meta.queued + stored.length };
+  const writes: Promise<unknown>[] = [
+    tx.objectStore('meta').put({ ...meta, nextSeq: seq, ...queued }),
+  ];
   if (stored.length > 0) {
     const events = stored.map(({ p, event }) => ({ event, queuedAt: p.now }));
     writes.push(tx.objectStore('chunks').add({ events }));
@@ -122,13 +126,36 @@ async function writeGroup(group: readonly Pending[]): Promise<void> {
 }
 
 /**
- * How many events wait to be sent, and how many dead letters are kept. Reads every chunk: the
- * queue is short when syncing works, and a long one is read once per popup opening.
+ * How many events wait to be sent, and how many dead letters are kept. Contract:
+ * - costs a few reads however long the queue: the count is kept in the device record (db.ts);
+ * - a count that is unknown, or cannot be right (fewer events than chunks, none when there are
+ *   chunks), is counted again from the chunks, once, and kept.
  */
 export async function queueStatus(): Promise<{ length: number; deadLetters: number }> {
   const db = await database();
-  const [chunks, deadLetters] = await Promise.all([db.getAll('chunks'), db.count('dead-letters')]);
-  return { length: chunks.reduce((n, chunk) => n + chunk.events.length, 0), deadLetters };
+  const tx = db.transaction(['chunks', 'meta', 'dead-letters']);
+  const [meta, chunks, deadLetters] = await Promise.all([
+    tx.objectStore('meta').get('device'),
+    tx.objectStore('chunks').count(),
+    tx.objectStore('dead-letters').count(),
+  ]);
+  if (chunks === 0) return { length: 0, deadLetters };
+  const known = meta?.queued;
+  if (known !== undefined && known >= chunks) return { length: known, deadLetters };
+  return { length: await recount(), deadLetters };
+}
+
+/** Counts the queued events from the chunks and keeps the count, in one transaction. */
+async function recount(): Promise<number> {
+  const db = await database();
+  const tx = db.transaction(['chunks', 'meta'], 'readwrite');
+  const [chunks, meta] = await Promise.all([
+    tx.objectStore('chunks').getAll(),
+    tx.objectStore('meta').get('device'),
+  ]);
+  const queued = chunks.reduce((n, chunk) => n + chunk.events.length, 0);
+  await Promise.all([meta && tx.objectStore('meta').put({ ...meta, queued }), tx.done]);
+  return queued;
 }
 
 /** The most recent queued events, newest first (for the popup and tests). */
