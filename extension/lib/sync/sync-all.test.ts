@@ -11,7 +11,11 @@ const event = testEvent;
 
 const settings = { serverUrl: 'http://127.0.0.1:8787', deviceToken: 'device-token-0123456789' };
 
-function fake(count: number, fail: (request: number) => Response | undefined) {
+function fake(
+  count: number,
+  fail: (request: number) => Response | undefined,
+  unanswered: (seq: number) => boolean = () => false,
+) {
   const queue = new Map(Array.from({ length: count }, (_, i) => [event(i).id, event(i)]));
   const sent: number[][] = [];
   let inFlight = 0;
@@ -33,7 +37,9 @@ function fake(count: number, fail: (request: number) => Response | undefined) {
       inFlight--;
       const failure = fail(sent.length);
       if (failure) return failure;
-      const acks = events.map((e, index) => ({ id: e.id, index, duplicate: false }));
+      const acks = events
+        .filter((e) => !unanswered(e.seq))
+        .map((e, index) => ({ id: e.id, index, duplicate: false }));
       return Response.json({ acks, rejected: [], gaps: [], receivedAt: '2026-11-22T10:00:01Z' });
     },
   };
@@ -64,5 +70,32 @@ describe('syncAll', () => {
       [3, 4, 5],
     ]);
     expect([...queue.values()].map((e) => e.seq)).toEqual([3, 4, 5, 6]);
+  });
+
+  it('ends the run after an answer that leaves an event unanswered, so it goes before later ones', async () => {
+    let first = true;
+    const { ports, queue, sent } = fake(
+      7,
+      () => undefined,
+      (seq) => {
+        const skip = first && seq === 4;
+        if (skip) first = false;
+        return skip;
+      },
+    );
+    expect(await syncAll(ports, settings, { batchSize: 3 })).toEqual({
+      kind: 'sent',
+      acked: 5,
+      rejected: 0,
+      more: true,
+    });
+    expect(sent).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
+    expect([...queue.values()].map((e) => e.seq)).toEqual([4, 6]);
+    expect(await syncAll(ports, settings, { batchSize: 3 })).toMatchObject({ more: false });
+    expect(sent.at(-1)).toEqual([4, 6]);
+    expect(queue.size).toBe(0);
   });
 });

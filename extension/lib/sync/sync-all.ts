@@ -12,7 +12,9 @@ import { sendBatch, type SyncOutcome, type SyncPorts } from './sync-once';
  *   one is answered, while that answer is settled: a 100,000-event backlog spent half its time
  *   in the browser's storage while the server waited, and the other half the other way round;
  * - stops at the first failure (retry or blocked) and returns it; what was acknowledged before
- *   stays settled. Events left unacknowledged by an answer are sent again by the next call.
+ *   stays settled. Events left unacknowledged by an answer are sent again by the next call, and
+ *   an answer that leaves one unanswered ends the call (with `more`), so nothing queued after it
+ *   is sent first.
  *
  * @example
  *   await syncAll(ports, { serverUrl, deviceToken }, { onSent: () => saveStatus() });
@@ -38,12 +40,24 @@ export async function syncAll(
     const answer = await answering;
     if (answer.kind !== 'answered') return answer;
     const more = next !== undefined && next.events.length > 0;
-    if (more) answering = send(next);
+    // An event the server left unanswered is sent again before any later one, by the next run:
+    // sending `next` first would show the server a gap in the device's sequence numbers.
+    const whole = answersAll(batch, answer);
+    if (more && whole) answering = send(next);
     await ports.settleBatch(batch, answer.acked, answer.rejected);
     total.acked += answer.acked.length;
     total.rejected += answer.rejected.length;
     await options.onSent?.();
-    if (!more) return { kind: 'sent', ...total, more: false };
+    if (!more || !whole) return { kind: 'sent', ...total, more: more || !whole };
     batch = next;
   }
+}
+
+/** Whether the server acknowledged or rejected every event of `batch`. */
+function answersAll(
+  batch: { events: readonly { id: string }[] },
+  answer: { acked: readonly string[]; rejected: readonly { id: string }[] },
+): boolean {
+  const answered = new Set([...answer.acked, ...answer.rejected.map((r) => r.id)]);
+  return batch.events.every((e) => answered.has(e.id));
 }
