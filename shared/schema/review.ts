@@ -190,6 +190,16 @@ const by = { by: OperatorNameSchema, at: Instant };
 export const ConsoleEntrySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('signed-in'), ...by }),
   z.strictObject({ kind: z.literal('sign-in-failed'), at: Instant, name: z.string() }),
+  /** Failed sign-ins past a window's budget (a flood of names), counted instead of listed. */
+  z.strictObject({
+    kind: z.literal('sign-in-failures-counted'),
+    at: Instant,
+    from: Instant,
+    to: Instant,
+    count: z.number().int().positive(),
+    /** How many distinct names were tried. */
+    names: z.number().int().positive(),
+  }),
   z.strictObject({
     kind: z.literal('exported'),
     ...by,

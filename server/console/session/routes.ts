@@ -1,15 +1,17 @@
 // Sign-in, the current session and sign-out of the review console (issue 7, R13 for reviewers):
 // name, password and an authenticator code open a session held in an HttpOnly, SameSite=Strict
-// cookie; every sign-in and every failed one is a ledger entry (kind `console`).
+// cookie; every sign-in and every failed one is a ledger entry (kind `console`), the failures of
+// a flood counted in fewer entries (failure-budget.ts).
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { ConsoleSession } from '../../../shared/schema/review';
+import type { ConsoleEntry, ConsoleSession } from '../../../shared/schema/review';
 import { readJson } from '../../app/errors';
 import { unwrap } from '../../app/staff-routes';
 import type { Ledger } from '../../ledger';
 import type { GovernanceService } from '../../staff';
 import { record } from '../record';
 import { SESSION_COOKIE, SESSION_COOKIE_PATH, SESSION_MAX_MS } from './config';
+import { failureBudget } from './failure-budget';
 import type { SessionEnv } from './middleware';
 import { endSession, sessionView, startSession } from './sessions';
 
@@ -41,11 +43,30 @@ const secure = (c: Context): boolean => new URL(c.req.url).protocol === 'https:'
 export function signInRoutes(deps: SessionDeps): Hono<SessionEnv> {
   const { governance, ledger } = deps;
   const app = new Hono<SessionEnv>();
+  const budget = failureBudget();
+  let flushing: ReturnType<typeof setTimeout> | undefined;
+  const write = (entries: readonly ConsoleEntry[]) => {
+    for (const entry of entries) record(ledger, entry);
+  };
+  /** Records what was counted when the window ends, if no failure comes after it to do so. */
+  const flushLater = () => {
+    const until = budget.pendingUntil();
+    if (until === null || flushing) return;
+    flushing = setTimeout(
+      () => {
+        flushing = undefined;
+        write(budget.flush(governance.now()));
+      },
+      Math.max(0, until - governance.now()),
+    );
+    flushing.unref();
+  };
 
   app.post('/session', async (c) => {
     const { outcome, failedName } = await governance.signIn(await readJson(c));
     if (failedName !== null) {
-      record(ledger, { kind: 'sign-in-failed', at: isoAt(governance.now()), name: failedName });
+      write(budget.failed(failedName, governance.now()));
+      flushLater();
     }
     const operator = unwrap(c, outcome);
     record(ledger, { kind: 'signed-in', by: operator.name, at: isoAt(governance.now()) });

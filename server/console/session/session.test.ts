@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ConsoleSessionSchema } from '../../../shared/schema/review';
 import type { ErrorBody } from '../../app';
 import { totpCode } from '../../staff/test-helpers';
+import { FAILED_SIGN_IN_ENTRIES, FAILURE_WINDOW_MS, SUMMARY_EVERY } from './failure-budget';
 import { consoleTestApp } from './test-app';
 
 const MINUTE = 60_000;
@@ -94,6 +95,32 @@ describe('console sign-in', () => {
     const malformed = await t.api('/session', { body: { name, password, code: 'abc' } });
     expect(malformed.status).toBe(400);
     expect(t.consoleEntries()).toHaveLength(3);
+  });
+
+  it('counts a flood of failures under new names in a few entries, then records one by one again', async () => {
+    const t = setup();
+    const flood = FAILED_SIGN_IN_ENTRIES + SUMMARY_EVERY + 3;
+    for (let i = 0; i < flood; i++) {
+      const res = await t.api('/session', {
+        body: { name: `bot.${i}`, password: 'guess-guess-guess', code: '123456' },
+      });
+      expect(res.status).toBe(401);
+    }
+    const entries = t.consoleEntries();
+    expect(entries).toHaveLength(FAILED_SIGN_IN_ENTRIES + 1);
+    expect(entries.at(-1)).toMatchObject({
+      kind: 'sign-in-failures-counted',
+      count: SUMMARY_EVERY,
+      names: SUMMARY_EVERY,
+    });
+    // The next window: the 3 still counted are written first, then failures are entries again.
+    t.clock.advance(FAILURE_WINDOW_MS);
+    const { name, password } = t.credentials.admin;
+    await t.api('/session', { body: { name, password: `${password}x`, code: '123456' } });
+    expect(t.consoleEntries().slice(FAILED_SIGN_IN_ENTRIES + 1)).toMatchObject([
+      { kind: 'sign-in-failures-counted', count: 3, names: 3 },
+      { kind: 'sign-in-failed', name: 'ops.admin' },
+    ]);
   });
 
   it('locks a name after 5 failures within 15 minutes (429, Retry-After), then lets it in', async () => {
