@@ -981,6 +981,8 @@ export function createConsoleMockApp(state: MockState): Hono<Env> {
       size: a.total,
       root,
       checkpoints: 118,
+      // The oldest entries are past retention: their payloads were pruned, their hashes kept.
+      pruned: 1204,
       checkedAt: iso(state.verifiedAt),
     },
     checkpoint: {

@@ -164,6 +164,7 @@ test('every page: screenshots, axe clean, strict CSP never fires', async ({ page
 
   await openPage(page, '完整性 Integrity', '完整性 Integrity');
   await expect(page.getByTestId('verify-state')).toContainText('Intact');
+  await expect(page.getByTestId('verify-pruned')).toContainText('1204 条仅存哈希');
   await expect(page.getByRole('button', { name: '重新校验 Verify again' })).toBeVisible();
   await capture(page, '10-integrity');
 

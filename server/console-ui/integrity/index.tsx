@@ -65,6 +65,15 @@ export function IntegrityPage() {
                 <dt>日志大小 Size</dt>
                 <dd>{data.size} 条 entries</dd>
               </div>
+              {data.verify.ok && (data.verify.pruned ?? 0) > 0 && (
+                <div>
+                  <dt>过保留期 Past retention</dt>
+                  <dd data-testid="verify-pruned">
+                    {data.verify.pruned} 条仅存哈希 entries kept as hashes only (payload removed,
+                    tree and checkpoints still checked)
+                  </dd>
+                </div>
+              )}
               {data.verify.ok && (
                 <div>
                   <dt>根哈希 Root</dt>
