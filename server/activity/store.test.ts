@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StaffEvent } from '../../shared/schema';
 import { openActivityIndex, parseDays, type ActivityIndex, type IndexedEvent } from './store';
 
@@ -147,11 +147,21 @@ describe('openActivityIndex', () => {
     expect(activity.eventsByIndex([])).toEqual([]);
   });
 
-  it('refuses to reopen in another time zone, saying the file can be rebuilt', () => {
+  it('reopened in another time zone, empties itself for the catch-up to rebuild it there', () => {
+    activity.record([view(0, '2026-11-21T17:00:00.000Z')]);
+    activity.setScannedTo(1);
     activity.close();
-    expect(() => openActivityIndex(join(dir, 'activity.db'), 'Europe/Berlin')).toThrow(
-      /counts days in Asia\/Shanghai.*delete the file to rebuild/,
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    activity = openActivityIndex(join(dir, 'activity.db'), 'Europe/Berlin');
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/Asia\/Shanghai.*Europe\/Berlin.*rebuilt/),
     );
-    activity = openActivityIndex(join(dir, 'activity.db'), 'Asia/Shanghai');
+    warn.mockRestore();
+    expect(activity.timeZone).toBe('Europe/Berlin');
+    expect(activity.scannedTo()).toBe(0);
+    expect(activity.eventsByIndex([0])).toEqual([]);
+    activity.record([view(0, '2026-11-21T17:00:00.000Z')]);
+    // 01:00 on the 22nd in Shanghai, 18:00 on the 21st in Berlin.
+    expect(activity.eventsByIndex([0])[0]).toMatchObject({ day: '2026-11-21' });
   });
 });

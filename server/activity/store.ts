@@ -105,7 +105,8 @@ export interface ActivityIndex {
 }
 
 /**
- * Opens (creating if needed) the activity index at `path`, counting days in `timeZone`.
+ * Opens (creating if needed) the activity index at `path`, counting days in `timeZone`. An index
+ * that counted in another zone is emptied, to be rebuilt from the ledger (catch-up.ts).
  *
  * @example
  *   const activity = openActivityIndex('data/activity.db', 'Asia/Shanghai');
@@ -144,9 +145,16 @@ export function openActivityIndex(path: string, timeZone: string): ActivityIndex
     .pluck()
     .get();
   if (zone !== undefined && zone !== timeZone) {
-    db.close();
-    throw new Error(
-      `The activity index at ${path} counts days in ${zone}, not ${timeZone}; delete the file to rebuild it in the new zone (it is derived from the ledger).`,
+    // The policy's zone changed: every day was counted in the old one. The index is derived from
+    // the ledger, so it is emptied and the start-up catch-up rebuilds it in the new zone.
+    db.transaction(() => {
+      db.exec(
+        "DELETE FROM events; DELETE FROM staff_day; DELETE FROM meta WHERE key = 'scannedTo'",
+      );
+      db.prepare("UPDATE meta SET value = ? WHERE key = 'timeZone'").run(timeZone);
+    })();
+    console.warn(
+      `[activity] ${path} counted days in ${zone}; the rules now use ${timeZone}, so it is rebuilt from the ledger.`,
     );
   }
   db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('timeZone', ?)").run(timeZone);
