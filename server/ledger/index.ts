@@ -120,10 +120,12 @@ export function openLedger(options: LedgerOptions): Ledger {
   const tree = treeStore(db, th);
   const checkpoints = checkpointStore(db, key, config.origin);
   const count = db.prepare<[], number>('SELECT COALESCE(MAX(idx), -1) + 1 FROM entries').pluck();
+  /** The rows of one batch share kind and time, and their indices count up from @first: those
+   * are bound once per statement, so each row binds only its text and leaf hash. */
   const insertEntries = (rows: number) => {
-    const values = Array<string>(rows).fill('(?, ?, ?, ?, ?)').join(', ');
-    return db.prepare(
-      `INSERT INTO entries (idx, kind, recorded_at, canonical, leaf_hash) VALUES ${values}`,
+    const values = Array.from({ length: rows }, (_, i) => `(@first + ${i}, @kind, @at, ?, ?)`);
+    return db.prepare<[unknown[], { first: number; kind: string; at: number }]>(
+      `INSERT INTO entries (idx, kind, recorded_at, canonical, leaf_hash) VALUES ${values.join(', ')}`,
     );
   };
   const insertEntry = insertEntries(1);
@@ -158,7 +160,7 @@ export function openLedger(options: LedgerOptions): Ledger {
     }
     const first = range.size;
     const indices: number[] = new Array<number>(texts.length);
-    const chunk: unknown[] = [];
+    let chunk: unknown[] = [];
     // Whole chunks go in one statement (one bind and step for INSERT_ROWS rows), the rest singly.
     const chunked = texts.length - (texts.length % INSERT_ROWS);
     for (let i = 0; i < texts.length; i++) {
@@ -168,10 +170,13 @@ export function openLedger(options: LedgerOptions): Ledger {
       range.append(leaf, storeNode);
       indices[i] = index;
       if (i < chunked) {
-        chunk.push(index, kind, now, text, leaf);
-        if (chunk.length === INSERT_ROWS * 5) insertChunk.run(chunk.splice(0));
+        chunk.push(text, leaf);
+        if (chunk.length === INSERT_ROWS * 2) {
+          insertChunk.run(chunk, { first: index + 1 - INSERT_ROWS, kind, at: now });
+          chunk = [];
+        }
       } else {
-        insertEntry.run(index, kind, now, text, leaf);
+        insertEntry.run([text, leaf], { first: index, kind, at: now });
       }
     }
     sealIfDue(now);

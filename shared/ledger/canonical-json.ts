@@ -122,13 +122,13 @@ function serialize(value: unknown, trail: Trail): string {
 /** Thrown by the fast path for anything it does not handle; the reference serializer decides. */
 class NotFast extends Error {}
 
-/** An object shape the fast path has seen: its keys in canonical order, and whether it can print
- * them (none looks like an array index, which engines print first, nor is `__proto__`, which an
- * assignment would not create, nor holds a surrogate). */
+/** An object shape the fast path has seen: its keys as Object.keys gave them, and how to print
+ * them in canonical order (`prefixes[i]` is `{"key":` or `,"key":` for `sorted[i]`), or null
+ * when a key holds a surrogate (the reference serializer then checks it). */
 interface Shape {
   keys: readonly string[];
   sorted: readonly string[];
-  printable: boolean;
+  prefixes: readonly string[] | null;
 }
 
 /** Recently seen shapes, keyed by their first key: records of one kind repeat their shape. */
@@ -146,56 +146,61 @@ function shapeOf(keys: string[]): Shape {
   }
   // Default sort compares UTF-16 code units, as RFC 8785 §3.2.3 asks.
   const sorted = [...keys].sort();
-  const printable = keys.every((k) => {
-    const c = k.charCodeAt(0);
-    return !(c >= 0x30 && c <= 0x39) && k !== '__proto__' && !SURROGATE.test(k);
-  });
-  const shape = { keys, sorted, printable };
+  // A key without surrogates is well-formed, and JSON.stringify escapes it as serializeString does.
+  const prefixes = keys.some((k) => SURROGATE.test(k))
+    ? null
+    : sorted.map((k, i) => `${i === 0 ? '{' : ','}${JSON.stringify(k)}:`);
+  const shape = { keys, sorted, prefixes };
   if (shapes.size >= MAX_SHAPES) shapes.clear();
   shapes.set(first, shape);
   return shape;
 }
 
 /**
- * A fresh copy of `value` whose objects hold their keys in canonical order, for the engine's
- * JSON.stringify to print. Its output equals `serialize` exactly when:
- * - every number is finite (JSON.stringify prints NaN as null) and every string is well-formed
- *   UTF-16 (it escapes a lone surrogate instead of refusing it);
- * - every object's shape is printable (see Shape);
- * - the copy is plain data, so no getter or toJSON runs while printing.
- * Anything else throws NotFast, and the reference serializer gives the text or the error.
+ * The canonical text of `value`, printed directly with each object shape's sorted keys and key
+ * texts cached (no copy, no sort per object). Its output equals `serialize` whenever it returns:
+ * - it reads every value once, in canonical key order, as `serialize` does;
+ * - strings are escaped by the same rule (plain, or JSON.stringify for the well-formed rest);
+ * - anything `serialize` might refuse or print differently (non-finite numbers, lone surrogates,
+ *   keys with surrogates, undefined, functions, non-plain objects, deep nesting) throws NotFast,
+ *   and the reference serializer gives the text or the error.
  */
-function canonicalCopy(value: unknown, depth: number): unknown {
+function fastSerialize(value: unknown, depth: number): string {
   switch (typeof value) {
     case 'string':
+      if (isPlain(value)) return `"${value}"`;
       if (SURROGATE.test(value) && LONE_SURROGATE.test(value)) throw new NotFast();
-      return value;
+      return JSON.stringify(value);
     case 'number':
       if (!Number.isFinite(value)) throw new NotFast();
-      return value;
+      return String(value);
     case 'boolean':
-      return value;
+      return value ? 'true' : 'false';
     case 'object':
       break;
     default:
       throw new NotFast();
   }
-  if (value === null) return null;
+  if (value === null) return 'null';
   if (depth >= MAX_DEPTH) throw new NotFast();
   if (Array.isArray(value)) {
-    const out: unknown[] = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = canonicalCopy(value[i], depth + 1);
-    return out;
+    if (value.length === 0) return '[]';
+    let out = `[${fastSerialize(value[0], depth + 1)}`;
+    for (let i = 1; i < value.length; i++) out += `,${fastSerialize(value[i], depth + 1)}`;
+    return `${out}]`;
   }
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) throw new NotFast();
   // A plain object, checked just above; reading its own keys needs an index signature.
   const record = value as Record<string, unknown>;
-  const shape = shapeOf(Object.keys(record));
-  if (!shape.printable) throw new NotFast();
-  const out: Record<string, unknown> = {};
-  for (const k of shape.sorted) out[k] = canonicalCopy(record[k], depth + 1);
-  return out;
+  const { sorted, prefixes } = shapeOf(Object.keys(record));
+  if (!prefixes) throw new NotFast();
+  if (sorted.length === 0) return '{}';
+  let out = '';
+  for (let i = 0; i < sorted.length; i++) {
+    out += prefixes[i]! + fastSerialize(record[sorted[i]!], depth + 1);
+  }
+  return `${out}}`;
 }
 
 /**
@@ -209,8 +214,13 @@ function canonicalCopy(value: unknown, depth: number): unknown {
  */
 export function canonicalize(value: unknown): CanonicalResult {
   try {
-    // The engine's printer is several times faster than `serialize` and gives one flat string.
-    return { ok: true, text: JSON.stringify(canonicalCopy(value, 0)) };
+    // Cached key order and key texts make this over twice as fast as `serialize`, and faster
+    // than handing the engine's JSON.stringify a key-sorted copy.
+    const text = fastSerialize(value, 0);
+    // The concatenations leave a rope of many pieces; reading a character flattens it once
+    // (V8), so hashing and storing the text then each read one flat string.
+    text.charCodeAt(0);
+    return { ok: true, text };
   } catch {
     // Not a case the fast path handles (or not JSON at all): the reference serializer decides.
   }
