@@ -1,5 +1,8 @@
 // The ledger routes through `app.request()`, mounted as createApp will mount them: proofs that
 // verify, a streamed export, and 400s that name the bad field for any malformed query.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fromHex, treeHasher, verifyConsistency, verifyInclusion } from '../../shared/ledger';
@@ -11,17 +14,28 @@ import {
   VerifyReportSchema,
 } from '../../shared/schema/ledger';
 import { nodeHasher } from '../ledger/node-crypto';
-import { event, tempLedger } from '../ledger/test-helpers';
+import { openLedger } from '../ledger';
+import { event } from '../ledger/test-helpers';
 import { notFound, onError, type ErrorBody } from './errors';
 import { ledgerRoutes } from './ledger-routes';
 
-const { ledger } = tempLedger({ checkpointEveryEntries: 100 });
+// One ledger for the whole file, in a directory of its own: tempLedger's is removed after the
+// first test, and the verification's worker opens the file by its path.
+const dir = mkdtempSync(join(tmpdir(), 'custodian-ledger-routes-'));
+const ledger = openLedger({
+  path: join(dir, 'ledger.db'),
+  checkpointEveryMs: 0,
+  checkpointEveryEntries: 100,
+});
 for (let at = 0; at < 250; at += 50)
   ledger.append(
     'staff-event',
     Array.from({ length: 50 }, (_, i) => event(at + i)),
   );
-afterAll(() => ledger.close());
+afterAll(() => {
+  ledger.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const app = new Hono();
 app.route('/', ledgerRoutes(ledger));

@@ -81,7 +81,7 @@ export function ledgerRoutes(ledger: Ledger): Hono {
     return c.json(unwrap(ledger.consistencyProof(from, to)));
   });
 
-  app.get('/v1/ledger/verify', (c) => c.json(ledger.verify()));
+  app.get('/v1/ledger/verify', async (c) => c.json(await ledger.verifyInBackground()));
 
   app.get('/v1/ledger/export', (c) => {
     const { from, to } = parseQuery(c, ExportQuerySchema, '/v1/ledger/export?from=0&to=1000');

@@ -26,6 +26,7 @@ import { pruneStore, retentionCutoff, type PruneRecord, type PruneResult } from 
 import { hashLeafText, nodeTreeHasher } from './node-crypto';
 import { treeStore } from './tree-store';
 import { verifyLedger } from './verify';
+import { verifierOffThread } from './verify-off-thread';
 
 export { LedgerConfigError, type LedgerOptions } from './config';
 export { appendRetryingOnce } from './retry-once';
@@ -71,6 +72,12 @@ export interface Ledger {
   inclusionProof(index: number, size: number): LedgerResult<InclusionProofBody>;
   consistencyProof(from: number, to: number): LedgerResult<ConsistencyProofBody>;
   verify(): VerifyReport;
+  /**
+   * verify() in a worker thread (verify-off-thread.ts), for the service: the same report without
+   * stalling ingest and every other request for the seconds a large ledger takes. Calls made
+   * while one runs share it.
+   */
+  verifyInBackground(): Promise<VerifyReport>;
   /** JSON lines of [from, to); `to` defaults to the latest checkpoint's size. */
   exportRange(from?: number, to?: number): LedgerResult<Iterable<string>>;
   close(): void;
@@ -264,6 +271,13 @@ export function openLedger(options: LedgerOptions): Ledger {
 
   const root = (size: number) => (size === 0 ? th.empty() : rangeHash(th, tree.reader(), 0, size));
 
+  const verify = () => verifyLedger(db, { th, verifier: key.verifier, origin: config.origin });
+  // An in-memory database cannot be opened by a second connection: verified on this thread.
+  const verifyInBackground =
+    config.path === ':memory:'
+      ? () => Promise.resolve(verify())
+      : verifierOffThread({ path: config.path, publicKey: key.publicKey, origin: config.origin });
+
   return {
     publicKey: key.publicKey,
     origin: config.origin,
@@ -368,7 +382,8 @@ export function openLedger(options: LedgerOptions): Ledger {
       };
     },
 
-    verify: () => verifyLedger(db, { th, verifier: key.verifier, origin: config.origin }),
+    verify,
+    verifyInBackground,
 
     exportRange(from = 0, to = checkpoints.latest()!.size) {
       if (to > range.size)

@@ -26,12 +26,12 @@ export function integrityRoutes(deps: IntegrityDeps): Hono<ConsoleEnv> {
   const app = new Hono<ConsoleEnv>();
   const origin = (url: string) => new URL(url).origin;
 
-  app.get('/integrity', requireRole('auditor'), (c) =>
-    c.json(integrityReport(deps, origin(c.req.url))),
+  app.get('/integrity', requireRole('auditor'), async (c) =>
+    c.json(await integrityReport(deps, origin(c.req.url))),
   );
-  app.post('/integrity/verify', requireRole('admin'), (c) => {
-    runVerify(deps);
-    return c.json(integrityReport(deps, origin(c.req.url)));
+  app.post('/integrity/verify', requireRole('admin'), async (c) => {
+    await runVerify(deps);
+    return c.json(await integrityReport(deps, origin(c.req.url)));
   });
   app.get('/integrity/export', requireRole('auditor'), (c) => {
     const { lines } = unwrap(

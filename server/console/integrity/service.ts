@@ -25,13 +25,15 @@ const shellWord = (word: string): string =>
   /^[A-Za-z0-9_./:@%+=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 
 /**
- * Verifies the whole ledger now and keeps the result (`POST /admin/api/integrity/verify`).
+ * Verifies the whole ledger now, in a worker thread, and keeps the result
+ * (`POST /admin/api/integrity/verify`).
  *
  * @example
- *   runVerify(deps); // { ok: true, size: 5120, root: '…', checkpoints: 6, checkedAt: '…' }
+ *   await runVerify(deps); // { ok: true, size: 5120, root: '…', checkpoints: 6, checkedAt: '…' }
  */
-export function runVerify(deps: IntegrityDeps): VerifyRun {
-  const run: VerifyRun = { ...deps.ledger.verify(), checkedAt: isoAt(deps.now()) };
+export async function runVerify(deps: IntegrityDeps): Promise<VerifyRun> {
+  const report = await deps.ledger.verifyInBackground();
+  const run: VerifyRun = { ...report, checkedAt: isoAt(deps.now()) };
   deps.store.putVerifyRun(run);
   return run;
 }
@@ -42,11 +44,14 @@ export function runVerify(deps: IntegrityDeps): VerifyRun {
  * `origin` is the server's, as the browser reached it, for the download command.
  *
  * @example
- *   integrityReport(deps, 'https://audit.example');
+ *   await integrityReport(deps, 'https://audit.example');
  *   // { verify: { ok: true, …, checkedAt }, checkpoint: { size, root, note, … }, publicKey, size, commands }
  */
-export function integrityReport(deps: IntegrityDeps, origin: string): IntegrityResponse {
-  const verify = deps.store.lastVerifyRun() ?? runVerify(deps);
+export async function integrityReport(
+  deps: IntegrityDeps,
+  origin: string,
+): Promise<IntegrityResponse> {
+  const verify = deps.store.lastVerifyRun() ?? (await runVerify(deps));
   const { ledger } = deps;
   const cp = ledger.latestCheckpoint();
   const key = shellWord(ledger.publicKey);
