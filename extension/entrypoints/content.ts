@@ -39,8 +39,10 @@ export default defineContentScript({
   main(ctx) {
     // Mask from the first node on with the engine alone (fail closed); the policy, read
     // asynchronously, then adds site rules or, for an unprotected page, undoes the masking.
-    const release = holdPaint(document, POLICY_WAIT_MS);
+    const releasePaint = holdPaint(document, POLICY_WAIT_MS);
     let masker: Masker | undefined = createMasker(document);
+    /** Shows the page once the masker in use has masked the parsed document (at once if none). */
+    const release = () => (masker ? masker.whenMasked(releasePaint) : releasePaint());
     let page: PagePolicy | undefined;
     let paused = false;
     const stops: (() => void)[] = [() => masker?.stop()];

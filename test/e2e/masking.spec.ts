@@ -1,7 +1,10 @@
 // Masking before paint, end to end in real Chromium with the built extension: nothing raw is
 // readable in text, attributes, shadow roots or frames, on first load or on updates, while a page
 // script watches every animation frame; decoys stay readable; forms submit the original values.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from '@playwright/test';
+import { PARSE_HOLD_MS } from '../../extension/lib/masking/constants';
 import { scan } from '../../shared/pii';
 import { expect, test } from './fixtures';
 
@@ -249,4 +252,56 @@ test('a long text node the parser or a script keeps growing is masked to the end
   expect(text).toContain('电话 138****5678');
   expect(text).toContain('邮箱 t***@example.com');
   expect(text).toContain('来电 139****1019');
+});
+
+test('a page streamed slowly is shown before its end, and no part of it paints a raw value', async ({
+  page,
+}) => {
+  // The body arrives in three parts, each well after the masker stopped waiting for the parser
+  // (PARSE_HOLD_MS), so the page is masked as it is then and followed node by node from there.
+  // The last part comes 2 s in, after any hold on paint has ended, even on a loaded machine.
+  const gap = PARSE_HOLD_MS + 700;
+  const parts = [
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>Stream</title>${PROBE}</head>
+     <body><p id="one" title="回拨 ${RAW.title}">电话 ${RAW.text}</p>`,
+    `<p id="two">邮箱 ${RAW.alt}</p><input id="button" type="button" value="致电 ${RAW.button}">`,
+    `<script>window.shownBeforeEnd = getComputedStyle(document.documentElement).visibility;</script>
+     <div id="dsd"><template shadowrootmode="open"><p>邮箱 ${RAW.dsd}</p></template></div>
+     <p id="three">来电 ${RAW.liveA}</p><script>document.body.dataset.done = 'true';</script></body></html>`,
+  ];
+  const server = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    let i = 0;
+    const next = () => {
+      response.write(parts[i]!);
+      if (++i < parts.length) setTimeout(next, gap);
+      else response.end();
+    };
+    next();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    await page.goto(`http://127.0.0.1:${port}/stream.html`);
+    await expect(page.locator('body[data-done="true"]')).toBeAttached();
+    await page.waitForTimeout(300); // a few more frames after the end
+
+    const probe = await page.evaluate(() => {
+      const w = window as unknown as { __seen: string[]; __frames: number; shownBeforeEnd: string };
+      return { seen: w.__seen, frames: w.__frames, shownBeforeEnd: w.shownBeforeEnd };
+    });
+    expect(probe.frames).toBeGreaterThan(10);
+    expect(probe.seen, 'raw values a page script saw on an animation frame').toEqual([]);
+    expect(probe.shownBeforeEnd, 'the page is shown while it still streams').toBe('visible');
+    expect(await rawFindings(page.mainFrame())).toEqual([]);
+    await expect(page.locator('#one')).toHaveText('电话 138****5678');
+    await expect(page.locator('#one')).toHaveAttribute('title', '回拨 139****5678');
+    await expect(page.locator('#two')).toHaveText('邮箱 f***@example.com');
+    await expect(page.locator('#button')).toHaveAttribute('value', '致电 150****1234');
+    await expect(page.locator('#dsd p')).toHaveText('邮箱 d***@example.com');
+    await expect(page.locator('#three')).toHaveText('来电 177****4455');
+  } finally {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
 });

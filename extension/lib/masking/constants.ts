@@ -43,7 +43,16 @@ export const SHADOW_ROOT_EVENT = 'custodian:shadow-root';
 export const FIELD_VALUE_EVENT = 'custodian:field-value';
 
 /**
+ * Longest time the masker waits for the parser to finish before masking what is there and
+ * following the rest node by node: a page streamed slowly is shown after this, not at its end.
+ * A few hundred ms: most documents are parsed well within it, and one pass at the end costs far
+ * less than a MutationObserver record per parsed node. Below POLICY_WAIT_MS.
+ */
+export const PARSE_HOLD_MS = 300;
+
+/**
  * Longest time the page stays hidden while the policy is read from extension storage at
- * document_start; storage answers in a few ms, this only bounds a stalled extension.
+ * document_start and the parsed document is masked (PARSE_HOLD_MS); storage answers in a few
+ * ms, this only bounds a stalled extension.
  */
 export const POLICY_WAIT_MS = 1000;

@@ -6,6 +6,7 @@ import type { PiiType, SelectorRule } from '../../../shared/schema';
 import { createAttributeMasker } from './attributes';
 import {
   FIELD_VALUE_EVENT,
+  PARSE_HOLD_MS,
   READ_ATTRIBUTES,
   SHADOW_ROOT_EVENT,
   SKIPPED_LOCAL_NAMES,
@@ -22,6 +23,11 @@ export interface Masker {
   counts(): FindingCounts;
   /** The text masker, for reveals. */
   readonly text: ReturnType<typeof createTextMasker>;
+  /**
+   * Calls `fn` once the whole document has been masked (at DOMContentLoaded, or PARSE_HOLD_MS
+   * after start for a page still parsing; at once after that): paint must be held until then.
+   */
+  whenMasked(fn: () => void): void;
   /** Calls `listener` after each batch of page changes the masker handled (for recounts). */
   onChange(listener: () => void): () => void;
   /** Stops observing and puts every raw value back (page not protected, or paused). */
@@ -61,6 +67,9 @@ const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';
 /** SKIPPED_LOCAL_NAMES as a selector, to ask once whether a swept scope holds any of them. */
 const SKIPPED = [...SKIPPED_LOCAL_NAMES].join(',');
 
+/** Both, for one query over an added subtree. */
+const SPECIAL_OR_SKIPPED = `${SPECIAL},${SKIPPED}`;
+
 const isElement = (n: Node): n is Element => n.nodeType === 1;
 const isText = (n: Node): n is Text => n.nodeType === 3;
 /** Elements, documents and fragments (shadow roots): the nodes that hold children. */
@@ -70,7 +79,9 @@ const isParent = (n: Node): n is Element | Document | DocumentFragment =>
 /**
  * Starts masking `doc` now (call at document_start). Contract:
  * - every text node, open shadow root, readable attribute and text field below `doc` is masked
- *   before the mutation that added it is painted; text in SKIPPED_LOCAL_NAMES is never touched;
+ *   before it is painted: what the parser builds, in one pass when parsing ends (or after
+ *   PARSE_HOLD_MS), for which the caller holds paint until `whenMasked`; then each change in
+ *   the task that made it. Text in SKIPPED_LOCAL_NAMES is never touched;
  * - open shadow roots are found when the main-world script reports `attachShadow`, when a host
  *   is parsed (declarative shadow DOM) and in one sweep at DOMContentLoaded; same-origin child
  *   frames (about:blank, srcdoc) are masked from here too, because a frame's own content script
@@ -102,23 +113,38 @@ export function createMasker(doc: Document): Masker {
    */
   let scope: Element | Document | DocumentFragment | null = null;
   let scopePlain: boolean | undefined;
+  let scopeSkipped: boolean | undefined;
 
-  /** Whether no text node below `root` (inclusive) is in a skipped element or being edited. */
-  function isPlain(root: Element | Document | DocumentFragment): boolean {
+  /**
+   * Whether no text node below `root` (inclusive) is in a skipped element or being edited;
+   * `hasSkipped`: whether `root` holds a skipped element, when the caller knows already.
+   */
+  function isPlain(
+    root: Element | Document | DocumentFragment,
+    hasSkipped = root.querySelector(SKIPPED) !== null,
+  ): boolean {
     if (isElement(root) && SKIPPED_LOCAL_NAMES.has(root.localName)) return false;
-    if (root.querySelector(SKIPPED) !== null) return false;
+    if (hasSkipped) return false;
     const host = editingHost();
     return host === null || !(host.contains(root) || root.contains(host));
   }
 
-  /** Runs `walk` with `root` as the sweep's scope (see leaveAlone). */
-  function inScope(root: Element | Document | DocumentFragment, walk: () => void): void {
+  /**
+   * Runs `walk` with `root` as the sweep's scope (see leaveAlone); `hasSkipped` as for isPlain.
+   */
+  function inScope(
+    root: Element | Document | DocumentFragment,
+    walk: () => void,
+    hasSkipped?: boolean,
+  ): void {
     scope = root;
+    scopeSkipped = hasSkipped;
     scopePlain = undefined;
     try {
       walk();
     } finally {
       scope = null;
+      scopeSkipped = undefined;
       scopePlain = undefined;
     }
   }
@@ -126,7 +152,7 @@ export function createMasker(doc: Document): Masker {
   /** A text node holding PII that must stay as it is: not page text, or being edited. */
   function leaveAlone(node: Text): boolean {
     if (scope !== null) {
-      scopePlain ??= isPlain(scope);
+      scopePlain ??= isPlain(scope, scopeSkipped);
       if (scopePlain) return false;
     }
     const parent = node.parentElement;
@@ -233,15 +259,28 @@ export function createMasker(doc: Document): Masker {
       }
     }
     walker.currentNode = first;
+    // The run is all the parent holds: one query finds its special elements, and whether it
+    // holds skipped ones, where one query per added element (10,000 rows) would cost several
+    // binding calls each, and a second query a second pass over the subtree.
+    const found =
+      after === null && first.previousSibling === null && doc.readyState !== 'loading'
+        ? Array.from(parent.querySelectorAll(SPECIAL_OR_SKIPPED))
+        : null;
     // The parent is a superset of the run: if it holds no skipped element, neither does the run.
-    inScope(parent, () => {
-      let n: Node | null = isText(first) ? first : walker.nextNode();
-      for (; n && n !== stop; n = walker.nextNode()) text.update(n as Text);
-    });
-    if (after === null && first.previousSibling === null && doc.readyState !== 'loading') {
-      // The run is all the parent holds: one query finds its special elements, where one per
-      // added element (10,000 rows) would cost several binding calls each.
-      for (const el of Array.from(parent.querySelectorAll(SPECIAL))) visitSpecial(el);
+    inScope(
+      parent,
+      () => {
+        let n: Node | null = isText(first) ? first : walker.nextNode();
+        for (; n && n !== stop; n = walker.nextNode()) text.update(n as Text);
+      },
+      found?.some((el) => SKIPPED_LOCAL_NAMES.has(el.localName)),
+    );
+    if (found) {
+      for (const el of found) {
+        // Found as a skipped element only (a <script>), unless it is special too.
+        if (SKIPPED_LOCAL_NAMES.has(el.localName) && !el.matches(SPECIAL)) continue;
+        visitSpecial(el);
+      }
     } else {
       for (let el: Node | null = first; el; el = el.nextSibling) {
         if (isElement(el)) visitSpecials(el);
@@ -380,6 +419,10 @@ export function createMasker(doc: Document): Masker {
       } catch {
         child = null; // Cross-origin: that frame's own content script masks it.
       }
+      // A frame still parsing a document of its own (not about:blank or srcdoc, which the page
+      // fills) has its own content script, holding its paint until it has masked it; this
+      // masker joins at the frame's load, so each frame counts its own values.
+      if (child && child.readyState === 'loading' && !child.URL.startsWith('about:')) return;
       if (child) observe(child);
     };
     attach();
@@ -462,12 +505,52 @@ export function createMasker(doc: Document): Masker {
     }
   }
 
-  observe(doc);
-  const onLoaded = () => findShadowRoots(doc);
+  /** Waiting for the document's first full pass (see whenMasked); null once it is done. */
+  let waiting: (() => void)[] | null = [];
+  /** Masks the whole document and observes it from now on; tells whoever waited. */
+  function catchUp(): void {
+    if (waiting === null) return;
+    if (!stopped) {
+      observe(doc);
+      findShadowRoots(doc);
+    }
+    const done = waiting;
+    waiting = null;
+    for (const fn of done) fn();
+  }
   if (doc.readyState === 'loading') {
+    // While the parser runs, the page is not painted (content.ts holds paint until whenMasked):
+    // following the parser would cost a MutationObserver record per parsed node, thousands on
+    // a plain page, where one walk at DOMContentLoaded sees the final state of every node,
+    // whatever scripts did meanwhile. A page still parsing after PARSE_HOLD_MS (streamed
+    // slowly) is masked as it is then and followed node by node from there, so it can be shown.
+    const timer = setTimeout(catchUp, PARSE_HOLD_MS);
+    // Animation frames run while paint is held, and a page script can read then what the hidden
+    // page's innerText does not give: attributes, button labels, shadow roots, frames. Mask
+    // those before each frame's callbacks (ours was asked for first, so it runs first); text
+    // waits for the one pass.
+    const view = doc.defaultView;
+    let frame: number | undefined;
+    const onFrame = () => {
+      frame = undefined;
+      if (waiting === null || stopped) return;
+      for (const el of Array.from(doc.querySelectorAll(SPECIAL))) visitSpecial(el);
+      findShadowRoots(doc);
+      frame = view?.requestAnimationFrame(onFrame);
+    };
+    frame = view?.requestAnimationFrame(onFrame);
+    const onLoaded = () => {
+      clearTimeout(timer);
+      if (waiting !== null) catchUp();
+      else findShadowRoots(doc); // parsed since the page was shown: the hook does not see those
+    };
     doc.addEventListener('DOMContentLoaded', onLoaded, { once: true });
-    cleanups.push(() => doc.removeEventListener('DOMContentLoaded', onLoaded));
-  } else onLoaded();
+    cleanups.push(() => {
+      clearTimeout(timer);
+      if (frame !== undefined) view?.cancelAnimationFrame(frame);
+      doc.removeEventListener('DOMContentLoaded', onLoaded);
+    });
+  } else catchUp();
 
   function forEachRoot(fn: (root: Root) => void): void {
     for (let i = roots.length - 1; i >= 0; i--) {
@@ -484,10 +567,16 @@ export function createMasker(doc: Document): Masker {
     for (const cleanup of cleanups) cleanup();
     cleanups.length = 0;
     listeners.clear();
+    // Nothing is masked from now on: whoever waits for the first pass must not wait forever.
+    catchUp();
   }
 
   return {
     text,
+    whenMasked(fn) {
+      if (waiting === null) fn();
+      else waiting.push(fn);
+    },
     setRules(next) {
       rules = next;
       if (rules.length > 0) forEachRoot((root) => applyRules(root));
