@@ -1,12 +1,20 @@
 // E-mail addresses, found from their @: the local part is read backwards, the domain forwards.
 import { ASCII_CLASS, isAsciiLetter } from './char-class';
 
+const DOT = 46;
+const PLUS = 43;
+const HYPHEN = 45;
+
 /** RFC 5321 limits the local part to 64 octets; past that it is not an address people write. */
 const MAX_LOCAL = 64;
 
 function isLocalChar(c: number): boolean {
   // letters, digits, _ and the punctuation real addresses use: . % + -
   return c < 128 && (ASCII_CLASS[c] !== 0 || c === 46 || c === 37 || c === 43 || c === 45);
+}
+
+function isLeadingPunctuation(c: number): boolean {
+  return c === DOT || c === PLUS || c === HYPHEN;
 }
 
 function isDomainChar(c: number): boolean {
@@ -21,8 +29,8 @@ export function emailAt(text: string, at: number): { start: number; end: number 
   let s = at;
   while (s > 0 && at - s < MAX_LOCAL && isLocalChar(text.charCodeAt(s - 1))) s--;
   // A local part may not start with a dot; a leading +/- is punctuation around it.
-  while (s < at && (text[s] === '.' || text[s] === '+' || text[s] === '-')) s++;
-  if (s === at || text[at - 1] === '.') return null;
+  while (s < at && isLeadingPunctuation(text.charCodeAt(s))) s++;
+  if (s === at || text.charCodeAt(at - 1) === DOT) return null;
 
   let p = at + 1;
   let labels = 0;
@@ -30,11 +38,13 @@ export function emailAt(text: string, at: number): { start: number; end: number 
   for (;;) {
     const labelStart = p;
     while (p < text.length && isDomainChar(text.charCodeAt(p))) p++;
-    if (p === labelStart || text[labelStart] === '-' || text[p - 1] === '-') return null;
+    if (p === labelStart || text.charCodeAt(labelStart) === HYPHEN) return null;
+    if (text.charCodeAt(p - 1) === HYPHEN) return null;
     labels++;
     lastLabelStart = labelStart;
-    if (text[p] === '.' && p + 1 < text.length && isDomainChar(text.charCodeAt(p + 1))) p++;
-    else break;
+    const dot = text.charCodeAt(p) === DOT;
+    if (!dot || p + 1 >= text.length || !isDomainChar(text.charCodeAt(p + 1))) break;
+    p++;
   }
   if (labels < 2 || p - lastLabelStart < 2) return null;
   for (let i = lastLabelStart; i < p; i++) if (!isAsciiLetter(text.charCodeAt(i))) return null;

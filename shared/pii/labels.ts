@@ -63,6 +63,40 @@ const EN_LABEL_TAILS = new Set(EN_LABEL_WORDS.map(keyOf));
 const EN_LABEL_LAST = new Uint8Array(128);
 for (const word of EN_LABEL_WORDS) EN_LABEL_LAST[word.charCodeAt(word.length - 1)] = 1;
 
+/**
+ * 1 at each character code a label can end with: the last character of a Chinese label, or a
+ * letter (either case) ending an English one.
+ */
+const LABEL_LAST = new Uint8Array(0x10000);
+for (const c of ZH_LABEL_LAST) LABEL_LAST[c] = 1;
+for (let c = 97; c <= 122; c++) {
+  if (EN_LABEL_LAST[c] === 1) LABEL_LAST[c] = LABEL_LAST[c - 32] = 1;
+}
+/** 1 at (second-to-last << 7 | last) of each English label word, both lower-cased. */
+const EN_LABEL_PAIRS = new Uint8Array(128 * 128);
+for (const word of EN_LABEL_WORDS) {
+  EN_LABEL_PAIRS[(word.charCodeAt(word.length - 2) << 7) | word.charCodeAt(word.length - 1)] = 1;
+}
+
+/**
+ * False when the colon at `colon` cannot end a label that `labelKind` recognises; true when it
+ * may. Most colons follow something else (JSON keys such as "status":, "https:", times), and a
+ * few table reads turn them away before any label is read. Mirrors the first steps of labelKind.
+ * @example mayEndLabel('姓名：张三', 2) // true
+ */
+export function mayEndLabel(text: string, colon: number): boolean {
+  let q = colon - 1;
+  while (q >= 0 && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 0x3000)) q--;
+  if (q >= 0 && isClosingQuote(text.charCodeAt(q))) q--;
+  if (q < 0) return false;
+  const last = text.charCodeAt(q);
+  if (LABEL_LAST[last] !== 1) return false;
+  if (last >= 128) return true; // a Chinese label's last character
+  if (q < 3) return false;
+  const before = text.charCodeAt(q - 1) | 0x20;
+  return before < 128 && EN_LABEL_PAIRS[(before << 7) | (last | 0x20)] === 1;
+}
+
 function englishLabelKind(label: string): 'name' | 'address' | null {
   if (label.endsWith('name')) {
     return EN_NAME_QUALIFIERS.has(label.slice(0, -4)) ? 'name' : null;

@@ -52,7 +52,7 @@ const groupSep = new Int32Array(MAX_GROUPS);
  * End of the word run at `s` when it is all digits (or digits then one X), else the end negated:
  * the caller then scans that run as a word.
  */
-function digitRunEnd(text: string, s: number): number {
+export function digitRunEnd(text: string, s: number): number {
   const n = text.length;
   let e = s;
   // Most runs are digits alone, followed by a space, quote or comma: read them with no bookkeeping.
@@ -247,10 +247,15 @@ function classify(
   const landline = classifyLandline(digits, at, n);
   if (landline) return landline;
   if (n >= 13 && n <= 19 && isCardGrouping()) {
-    const luhn = luhnValid(digits, at, n);
-    if (luhn && knownIssuer(digits, at, n)) return CARD_CHECKED;
-    const unionPay = startsWith2(digits, at, 54, 50); // 62
-    if (!luhn && unionPay && n >= 16 && hasContext(text, start, 'card')) return CARD_CONTEXT;
+    // The issuer first: one table read turns away most long numbers (timestamps start with 1,
+    // no issuer's prefix) before the Luhn sum reads every digit. A UnionPay number of 16–19
+    // digits always has a known issuer, so the context-only case is inside this test too.
+    if (knownIssuer(digits, at, n)) {
+      const luhn = luhnValid(digits, at, n);
+      if (luhn) return CARD_CHECKED;
+      const unionPay = startsWith2(digits, at, 54, 50); // 62
+      if (unionPay && n >= 16 && hasContext(text, start, 'card')) return CARD_CONTEXT;
+    }
   }
   if (n === 15 && (single || groupsAre(ID15_6_6_3)) && isCnId15(digits, at, n)) {
     if (hasContext(text, start, 'cn_id')) return CN_ID_LEGACY;
@@ -281,12 +286,12 @@ function buildChainDigits(text: string, groups: number): void {
 }
 
 /**
- * Scans the chain of digit groups whose first group starts at `s`, pushing findings to `out`.
- * Returns the index after the chain, or the negated end of the word run when `s` does not start
- * an all-digit group (the caller then treats that run as a word).
+ * Scans the chain of digit groups whose first group starts at `s`, pushing findings to `out`;
+ * `firstEnd` is `digitRunEnd(text, s)`, which the caller has read already. Returns the index after
+ * the chain, or the negated end of the word run when `s` does not start an all-digit group (the
+ * caller then treats that run as a word).
  */
-export function scanNumberChain(text: string, s: number, out: Finding[]): number {
-  const firstEnd = digitRunEnd(text, s);
+export function scanNumberChain(text: string, s: number, firstEnd: number, out: Finding[]): number {
   if (firstEnd < 0) return firstEnd;
   const plus =
     s > 0 && text.charCodeAt(s - 1) === PLUS && (s === 1 || !isWordChar(text.charCodeAt(s - 2)));
@@ -310,6 +315,7 @@ export function scanNumberChain(text: string, s: number, out: Finding[]): number
   groupStart[0] = s;
   groupEnd[0] = firstEnd;
   let pos = firstEnd;
+  let digits = firstEnd - s;
   while (groups < MAX_GROUPS && pos + 1 < text.length) {
     let sep = text.charCodeAt(pos);
     let next = pos + 1;
@@ -324,8 +330,11 @@ export function scanNumberChain(text: string, s: number, out: Finding[]): number
     groupStart[groups] = next;
     groupEnd[groups] = e;
     groups++;
+    digits += e - next;
     pos = e;
   }
+  // Too few digits for any candidate (dates such as 2024-07-29, times, short codes): done.
+  if (digits < (plus ? MIN_DIGITS_PLUS : MIN_DIGITS)) return pos;
   const prefixStart = bracketed && groups > 1 ? open : plus ? s - 1 : s;
   const chainLeftOk = leftBoundaryOk(text, prefixStart);
   const chainRightOk = rightBoundaryOk(text, pos);
