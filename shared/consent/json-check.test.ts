@@ -117,7 +117,16 @@ describe('checkJson agrees with zod', () => {
     fc.assert(
       fc.property(mutated(valid), ({ value, path, mutation }) => {
         const result = checkJson(consentJsonSchemas[name], value);
-        expect(result.ok, JSON.stringify(result)).toBe(zod.safeParse(value).success);
+        const zodOk = zod.safeParse(value).success;
+        // Zod's records drop a key named __proto__ whatever it holds (and accept the rest);
+        // checkJson refuses the name: stricter, which is the safe side for stored data.
+        const protoDropped =
+          zodOk &&
+          mutation.kind === 'add' &&
+          mutation.key === '__proto__' &&
+          !result.ok &&
+          result.path.endsWith('.__proto__');
+        if (!protoDropped) expect(result.ok, JSON.stringify(result)).toBe(zodOk);
         if (!result.ok) {
           refused++;
           // The error names the field the mutation broke, not some ancestor of it.
