@@ -6,5 +6,6 @@ export default defineConfig({
     include: ['{shared,server,extension,widget,test}/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 60_000,
+    setupFiles: ['test/fast-check-seed.ts'],
   },
 });
