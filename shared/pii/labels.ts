@@ -79,15 +79,25 @@ for (const word of EN_LABEL_WORDS) {
 }
 
 /**
- * False when the colon at `colon` cannot end a label that `labelKind` recognises; true when it
- * may. Most colons follow something else (JSON keys such as "status":, "https:", times), and a
- * few table reads turn them away before any label is read. Mirrors the first steps of labelKind.
- * @example mayEndLabel('姓名：张三', 2) // true
+ * Where the label before the colon at `colon` ends: its last character, past spaces and one
+ * closing quote (姓名 ：, "name":), or -1 when nothing comes before. Shared by mayEndLabel and
+ * labelKind, so the quick refusal and the full reading agree on where a label ends.
  */
-export function mayEndLabel(text: string, colon: number): boolean {
+function labelLast(text: string, colon: number): number {
   let q = colon - 1;
   while (q >= 0 && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 0x3000)) q--;
   if (q >= 0 && isClosingQuote(text.charCodeAt(q))) q--;
+  return q;
+}
+
+/**
+ * False when the colon at `colon` cannot end a label that `labelKind` recognises; true when it
+ * may. Most colons follow something else (JSON keys such as "status":, "https:", times), and a
+ * few table reads turn them away before any label is read. Mirrors labelKind's first tests.
+ * @example mayEndLabel('姓名：张三', 2) // true
+ */
+export function mayEndLabel(text: string, colon: number): boolean {
+  const q = labelLast(text, colon);
   if (q < 0) return false;
   const last = text.charCodeAt(q);
   if (LABEL_LAST[last] !== 1) return false;
@@ -125,9 +135,7 @@ function isClosingQuote(c: number): boolean {
 }
 
 function labelKind(text: string, colon: number): 'name' | 'address' | null {
-  let q = colon - 1;
-  while (q >= 0 && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 0x3000)) q--;
-  if (q >= 0 && isClosingQuote(text.charCodeAt(q))) q--;
+  const q = labelLast(text, colon);
   if (q < 0) return null;
   const last = text.charCodeAt(q);
   if (isHan(last)) {
