@@ -26,6 +26,46 @@ import { cnAreaCodeLength, countryCodeLength } from './identifiers';
 const STAR = '*';
 const ALPHANUMERIC = /[\p{L}\p{N}]/u;
 
+/** Runs of stars, sliced instead of built one character at a time. */
+const STARS = STAR.repeat(64);
+const stars = (n: number): string => (n <= STARS.length ? STARS.slice(0, n) : STAR.repeat(n));
+
+/**
+ * Letters and digits of any script; the regex only for non-ASCII (a per-character regex test is
+ * most of a mask's cost on the ASCII text of phones and cards).
+ */
+function isAlphanumericAt(raw: string, i: number, c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  return ALPHANUMERIC.test(raw[i]!);
+}
+
+/**
+ * `raw` with characters replaced by *, given as a run-length list built by the caller: the text
+ * is joined from slices and star runs, a handful of pieces instead of one per character (values
+ * are masked by the ten thousand when a page inserts a table, and every piece costs).
+ */
+class Starred {
+  private out = '';
+  private shownFrom = 0;
+  private hidden = 0;
+  constructor(private readonly raw: string) {}
+  /** Character `i` (visited in order) shows as itself, or as * when `star`. */
+  visit(i: number, star: boolean): void {
+    if (star) {
+      if (this.hidden === 0 && i > this.shownFrom) this.out += this.raw.slice(this.shownFrom, i);
+      this.hidden++;
+    } else if (this.hidden > 0) {
+      this.out += stars(this.hidden);
+      this.hidden = 0;
+      this.shownFrom = i;
+    }
+  }
+  done(): string {
+    if (this.hidden > 0) return this.out + stars(this.hidden);
+    return this.shownFrom === 0 ? this.raw : this.out + this.raw.slice(this.shownFrom);
+  }
+}
+
 /**
  * Shows the digits whose index among the digits `keep` accepts; every other digit, and any letter
  * (never part of a phone or card, so never shown), becomes *. Separators stay.
@@ -36,16 +76,14 @@ function maskDigits(
 ): string {
   let count = 0;
   for (let i = 0; i < raw.length; i++) if (isDigit(raw.charCodeAt(i))) count++;
-  let out = '';
+  const out = new Starred(raw);
   let d = 0;
   for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i]!;
-    if (isDigit(raw.charCodeAt(i))) {
-      out += keep(d, count) ? ch : STAR;
-      d++;
-    } else out += ALPHANUMERIC.test(ch) ? STAR : ch;
+    const c = raw.charCodeAt(i);
+    if (isDigit(c)) out.visit(i, !keep(d++, count));
+    else out.visit(i, isAlphanumericAt(raw, i, c));
   }
-  return out;
+  return out.done();
 }
 
 function maskPhone(raw: string): string {
@@ -68,12 +106,13 @@ function maskPhone(raw: string): string {
 }
 
 function keepEnds(raw: string, first: number, last: number): string {
-  let out = '';
+  const out = new Starred(raw);
+  const tail = raw.length - last;
   for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i]!;
-    out += i < first || i >= raw.length - last || ch === ' ' || ch === '-' ? ch : STAR;
+    const c = raw.charCodeAt(i);
+    out.visit(i, i >= first && i < tail && c !== 32 && c !== 45); // space and hyphen stay
   }
-  return out;
+  return out.done();
 }
 
 function maskName(raw: string): string {
