@@ -65,6 +65,15 @@ function rawText(st: TextState): string {
 }
 
 /**
+ * Where a node's state is kept: a property of the content script's own wrapper of the node. The
+ * page never sees it (Chromium and Firefox give each isolated world its own wrapper objects), it
+ * lives exactly as long as the wrapper (so as a WeakMap entry would), and a property store costs
+ * far less than a WeakMap entry, whose hash table grows and rehashes and makes every collection
+ * trace ephemerons, when a table of 40,000 values is masked at once.
+ */
+type WithState = Text & Record<symbol, TextState | undefined>;
+
+/**
  * Contract:
  * - a node whose data equals what the masker last left is not scanned again (our own writes come
  *   back as characterData records);
@@ -72,11 +81,19 @@ function rawText(st: TextState): string {
  *   view): only the end is scanned and only new values are written, with `replaceData`, so a
  *   node grown n times costs O(total growth), not O(n × length), in our code;
  * - a node `leaveAlone` names (being edited, or not page text) is left as it is;
- * - only nodes with PII or of APPEND_STATE_LENGTH have state, in a WeakMap: removed nodes are
- *   collected with the page's.
+ * - only nodes with PII or of APPEND_STATE_LENGTH have state, on the node's wrapper: removed
+ *   nodes are collected with the page's.
  */
 export function createTextMasker(leaveAlone: LeaveAlone): TextMasker {
-  const states = new WeakMap<Text, TextState>();
+  // One key per masker, so a masker started after another stopped knows nothing of its nodes, as
+  // with a WeakMap each. A cast to add our own property to our own wrapper: nothing read from
+  // outside is cast.
+  const STATE = Symbol('custodian.text-state');
+  const states = {
+    get: (node: Text): TextState | undefined => (node as WithState)[STATE],
+    set: (node: Text, st: TextState): void => void ((node as WithState)[STATE] = st),
+    delete: (node: Text): void => void ((node as WithState)[STATE] = undefined),
+  };
   /** Nodes holding masked values; pruned of disconnected nodes when counted. */
   const holding = new Set<Text>();
 
