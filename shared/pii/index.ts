@@ -2,6 +2,7 @@
 // `partial` reveal shows (`partialForm`) and scanning of long or growing inputs
 // (`createStreamScanner`, `scanAppended`).
 export { scan } from './scanner';
+export { mayHoldPii } from './may-hold-pii';
 export { mask } from './mask';
 export { partialForm } from './partial-form';
 export { maskText, revealSpans, type MaskedSpan, type MaskedText } from './mask-text';

@@ -1,9 +1,12 @@
 // Masks text nodes in place: the node stays the same object (so the page's framework keeps its
 // references) and only the masked ranges of its data change. Remembers each masked value's raw
 // form for reveals, and handles text that grows at its end in time proportional to the growth.
-import type { PiiType } from '../../../shared/pii';
-import { appendWindow, mask, maskText, scan } from '../../../shared/pii';
+import type { Finding, PiiType } from '../../../shared/pii';
+import { appendWindow, mask, maskText, mayHoldPii, scan } from '../../../shared/pii';
 import { APPEND_STATE_LENGTH, MIN_SCAN_LENGTH } from './constants';
+
+/** Most text nodes: whitespace between tags, labels, prose (see mayHoldPii). */
+const NO_FINDINGS: readonly Finding[] = [];
 
 /** One masked value in a node, at its place in the node's current data. */
 export interface NodeSpan {
@@ -106,7 +109,11 @@ export function createTextMasker(leaveAlone: LeaveAlone): TextMasker {
 
   /** Masks `data` from scratch; `st` is the node's state before, if any. */
   function maskWhole(node: Text, data: string, st?: TextState, ruleType?: PiiType): number {
-    const findings = ruleType ? wholeFinding(data, ruleType) : scan(data);
+    const findings = ruleType
+      ? wholeFinding(data, ruleType)
+      : mayHoldPii(data)
+        ? scan(data)
+        : NO_FINDINGS;
     if (findings.length === 0 && data.length >= APPEND_STATE_LENGTH) {
       // No PII yet, but long enough that re-scanning it whole on every append would add up.
       states.set(node, { spans: [], written: data });
