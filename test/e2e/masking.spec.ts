@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from '@playwright/test';
-import { PARSE_HOLD_MS } from '../../extension/lib/masking/constants';
+import { NEVER_SHADOW_HOSTS, PARSE_HOLD_MS } from '../../extension/lib/masking/constants';
 import { scan } from '../../shared/pii';
 import { expect, test } from './fixtures';
 
@@ -304,4 +304,38 @@ test('a page streamed slowly is shown before its end, and no part of it paints a
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
+});
+
+test('declarative shadow roots are masked on custom elements and every other host; the hosts passed over can hold none', async ({
+  page,
+  server,
+}) => {
+  const url = `${server.url}/dsd-hosts.html`;
+  await serve(
+    page,
+    url,
+    `<!doctype html><html><body>
+     <customer-card id="custom"><template shadowrootmode="open"><p>电话 ${RAW.text}</p></template></customer-card>
+     <section id="section"><template shadowrootmode="open"><p>邮箱 ${RAW.dsd}</p></template></section>
+     <table><tr><td>订单 DD20240516007890</td></tr></table>
+     </body></html>`,
+  );
+  await page.goto(url);
+  const shadowText = (id: string) =>
+    page.evaluate((id) => document.getElementById(id)?.shadowRoot?.textContent ?? '', id);
+  await expect.poll(() => shadowText('custom')).toContain('电话 138****5678');
+  expect(await shadowText('section')).toContain('邮箱 d***@example.com');
+
+  // Chromium itself refuses a shadow root on every element the search passes over.
+  const accepted = await page.evaluate((names) => {
+    return names.filter((name) => {
+      try {
+        document.createElement(name).attachShadow({ mode: 'open' });
+        return true;
+      } catch {
+        return false; // NotSupportedError: not a valid shadow host
+      }
+    });
+  }, NEVER_SHADOW_HOSTS);
+  expect(accepted).toEqual([]);
 });

@@ -20,6 +20,25 @@ export const SKIPPED_LOCAL_NAMES: ReadonlySet<string> = new Set([
   'noscript',
 ]);
 
+/**
+ * HTML elements that can never host a shadow root: HTML allows one only on custom elements and on
+ * article, aside, blockquote, body, div, footer, h1–h6, header, main, nav, p, section and span
+ * (`attachShadow` throws elsewhere, and the parser leaves a declarative one as a plain template).
+ * Passed over natively when looking for shadow roots no hook reported, so a table's thousands of
+ * cells are not each fetched and asked from script; the commonest first.
+ */
+export const NEVER_SHADOW_HOSTS: readonly string[] = (
+  'td tr li a th option img br b i em strong small label input button select textarea ul ol ' +
+  'dl dt dd table tbody thead tfoot caption col colgroup code pre kbd samp var abbr cite q ' +
+  'dfn mark time data sub sup u s del ins bdi bdo ruby rt rp wbr hr address figure ' +
+  'figcaption picture source track video audio canvas iframe embed object map area form ' +
+  'fieldset legend optgroup datalist output progress meter details summary dialog menu ' +
+  'search slot template script noscript style link meta base title head html'
+).split(' ');
+
+/** Elements that may host a shadow root, as a selector (see NEVER_SHADOW_HOSTS). */
+export const MAY_HOST_SHADOW = `:not(${NEVER_SHADOW_HOSTS.join(',')})`;
+
 /** Attributes people read on screen (tooltips, image text, hints, screen-reader labels). */
 export const READ_ATTRIBUTES = ['title', 'alt', 'placeholder', 'aria-label'] as const;
 

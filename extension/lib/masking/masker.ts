@@ -6,6 +6,7 @@ import type { PiiType, SelectorRule } from '../../../shared/schema';
 import { createAttributeMasker } from './attributes';
 import {
   FIELD_VALUE_EVENT,
+  MAY_HOST_SHADOW,
   PARSE_HOLD_MS,
   READ_ATTRIBUTES,
   SHADOW_ROOT_EVENT,
@@ -431,7 +432,7 @@ export function createMasker(doc: Document): Masker {
 
   /** Shadow roots the hook could not report (parsed, or attached before this script ran). */
   function findShadowRoots(root: Root): void {
-    for (const el of Array.from(root.querySelectorAll('*'))) {
+    for (const el of Array.from(root.querySelectorAll(MAY_HOST_SHADOW))) {
       if (el.shadowRoot && !observed.has(el.shadowRoot)) {
         observe(el.shadowRoot);
         findShadowRoots(el.shadowRoot);
