@@ -1,11 +1,17 @@
 // The ledger's SQLite file: tables, the triggers that make it append-only, and the durability
 // settings. Only this module writes SQL that changes the schema.
 import Database from 'better-sqlite3';
-import { LedgerConfigError, RETENTION_FLOOR_YEARS } from './config';
+import { LedgerConfigError, RETENTION_FLOOR_YEARS, TILE_LEVEL } from './config';
 
 /** Bumped when the tables change; a newer file is refused rather than misread, an older one is
- * migrated (MIGRATIONS). Format 2: payloads past retention may be removed (pruned). */
-export const LEDGER_FORMAT = '2';
+ * migrated (MIGRATIONS). Format 2: payloads past retention may be removed (pruned). Format 3:
+ * tile_nodes, the level-4 hashes of each complete tile, for fast proofs. */
+export const LEDGER_FORMAT = '3';
+
+/** The meta key naming the first tile that must have a tile_nodes row: 0 for a ledger created
+ * as format 3, the tile open at the upgrade for an older one (its earlier tiles have none, and
+ * proofs of their entries read all 256 leaves, as before). */
+export const TILE_ROWS_FROM = 'tile_rows_from';
 
 /** The one UPDATE the ledger allows: removing the payload of an entry older than its retention.
  * - only `canonical` changes, from text to '' (no canonical text is empty: it starts {"index":);
@@ -27,10 +33,13 @@ CREATE TRIGGER IF NOT EXISTS entries_no_update BEFORE UPDATE ON entries
  * - entries: one row per leaf, `idx` 0..n-1; `canonical` (TEXT, stored as UTF-8) is exactly the
  *   bytes `leaf_hash` covers.
  * - tree_nodes: perfect subtrees of 2^TILE_LEVEL leaves and up, for fast proofs.
+ * - tile_nodes: per complete tile (2^TILE_LEVEL leaves), its 2^(TILE_LEVEL - GROUP_LEVEL)
+ *   subtree hashes of level GROUP_LEVEL, concatenated (32 bytes each), so a proof reads one group
+ *   of 2^GROUP_LEVEL leaves, not the whole tile; tiles from meta's TILE_ROWS_FROM on have one.
  * - checkpoints: every signed checkpoint, the note verbatim.
  * - entry_keys: the idempotency key of each keyed entry (an event id), so a resent record is
  *   found, not stored twice.
- * Triggers refuse UPDATE and DELETE on all four (but removing a payload past retention, see
+ * Triggers refuse UPDATE and DELETE on all five (but removing a payload past retention, see
  * PRUNE_GUARD), and an INSERT anywhere but the end of entries (which also stops INSERT OR REPLACE
  * from overwriting an entry).
  */
@@ -49,6 +58,10 @@ CREATE TABLE IF NOT EXISTS tree_nodes (
   hash BLOB NOT NULL,
   PRIMARY KEY (level, idx)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tile_nodes (
+  tile INTEGER PRIMARY KEY,
+  hashes BLOB NOT NULL
+);
 CREATE TABLE IF NOT EXISTS checkpoints (
   size INTEGER PRIMARY KEY,
   root BLOB NOT NULL,
@@ -65,7 +78,7 @@ CREATE TRIGGER IF NOT EXISTS entries_append_only BEFORE INSERT ON entries
   WHEN NEW.idx IS NOT (SELECT COALESCE(MAX(idx), -1) + 1 FROM entries)
   BEGIN SELECT RAISE(ABORT, 'ledger entries are appended at the end only (R17)'); END;
 ${PRUNE_GUARD}
-${['entries', 'tree_nodes', 'checkpoints', 'entry_keys']
+${['entries', 'tree_nodes', 'tile_nodes', 'checkpoints', 'entry_keys']
   .flatMap((table) =>
     (table === 'entries' ? ['DELETE'] : ['UPDATE', 'DELETE']).map(
       (op) =>
@@ -76,10 +89,18 @@ ${['entries', 'tree_nodes', 'checkpoints', 'entry_keys']
   .join('\n')}
 `;
 
-/** How a file of an older format becomes the current one, by the format it has. */
-const MIGRATIONS: Record<string, string> = {
+/** How a file of an older format becomes the next one, by the format it has; they run in turn
+ * after SCHEMA, which has already created any table the file lacked. */
+const MIGRATIONS: Record<string, { to: string; sql: string }> = {
   // Format 1 refused every UPDATE; format 2 allows only removing a payload past retention.
-  '1': `DROP TRIGGER entries_no_update; ${PRUNE_GUARD}`,
+  '1': { to: '2', sql: `DROP TRIGGER entries_no_update; ${PRUNE_GUARD}` },
+  // Format 2 had no tile_nodes: the tiles complete before now have no row (proofs of their
+  // entries read the whole tile); the open one gets its row when it completes.
+  '2': {
+    to: '3',
+    sql: `INSERT OR REPLACE INTO meta (key, value)
+      SELECT '${TILE_ROWS_FROM}', (COALESCE(MAX(idx), -1) + 1) / ${2 ** TILE_LEVEL} FROM entries;`,
+  },
 };
 
 /**
@@ -107,13 +128,15 @@ export function openDatabase(
     const meta = db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck();
     const setMeta = db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)');
     db.transaction(() => {
-      const migration = MIGRATIONS[meta.get('format') ?? LEDGER_FORMAT];
+      let format = meta.get('format') ?? LEDGER_FORMAT;
       db.exec(SCHEMA);
-      if (migration) {
-        db.exec(migration);
-        db.prepare("UPDATE meta SET value = ? WHERE key = 'format'").run(LEDGER_FORMAT);
+      for (let step = MIGRATIONS[format]; step; step = MIGRATIONS[format]) {
+        db.exec(step.sql);
+        format = step.to;
+        db.prepare("UPDATE meta SET value = ? WHERE key = 'format'").run(format);
       }
       setMeta.run('format', LEDGER_FORMAT);
+      setMeta.run(TILE_ROWS_FROM, '0');
       setMeta.run('origin', origin);
       db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('retention_years', ?)").run(
         String(retentionYears),

@@ -3,12 +3,11 @@
 // verification and export. Built on better-sqlite3; synchronous, so a batch is one transaction.
 import type Database from 'better-sqlite3';
 import {
-  canonicalEntry,
+  canonicalEntryPrinter,
   consistencyProof as buildConsistencyProof,
   inclusionProof as buildInclusionProof,
   KIND_PATTERN,
   rangeHash,
-  toHex,
   type CompactRange,
   type Result,
 } from '../../shared/ledger';
@@ -18,13 +17,20 @@ import type {
   VerifyReport,
 } from '../../shared/schema/ledger';
 import { checkpointStore, type StoredCheckpoint } from './checkpoints';
-import { INSERT_ROWS, PRUNE_KIND, resolveOptions, TILE_LEVEL, type LedgerOptions } from './config';
+import {
+  GROUP_LEVEL,
+  INSERT_ROWS,
+  PRUNE_KIND,
+  resolveOptions,
+  TILE_LEVEL,
+  type LedgerOptions,
+} from './config';
 import { openDatabase } from './database';
 import { exportLines } from './export';
 import { loadOrCreateKey } from './key-file';
 import { pruneStore, retentionCutoff, type PruneRecord, type PruneResult } from './prune';
 import { hashLeafText, nodeTreeHasher } from './node-crypto';
-import { treeStore } from './tree-store';
+import { TILE_GROUPS, treeStore, type RightEdge } from './tree-store';
 import { verifyLedger } from './verify';
 import { verifierOffThread } from './verify-off-thread';
 
@@ -85,6 +91,11 @@ export interface Ledger {
 
 const fieldError = (field: string, error: string) => ({ ok: false as const, field, error });
 
+/** toHex through Node's native encoder: one string per hash instead of 64 concatenations, whose
+ * garbage made collections land in proofs. */
+const hex = (hash: Uint8Array): string =>
+  Buffer.from(hash.buffer, hash.byteOffset, hash.byteLength).toString('hex');
+
 function checkKind(kind: string): void {
   if (!KIND_PATTERN.test(kind)) {
     throw new LedgerInputError(
@@ -93,21 +104,26 @@ function checkKind(kind: string): void {
   }
 }
 
-/** The entry's canonical text; a payload that is not JSON throws, naming where. */
-function canonicalOrThrow(
+/** The canonical texts of entries `first`, `first + 1`, … of `kind`; a payload that is not JSON
+ * throws, naming which and where. */
+function canonicalTexts(
   kind: string,
-  payload: unknown,
-  index: number,
+  payloads: readonly unknown[],
+  first: number,
   recordedAt: string,
-  position: number,
-): string {
-  const text = canonicalEntry({ index, kind, payload, recordedAt });
-  if (!text.ok) {
-    throw new LedgerInputError(
-      `Payload ${position} is not JSON at ${text.error.path}: ${text.error.reason}.`,
-    );
+): string[] {
+  const print = canonicalEntryPrinter(kind, recordedAt);
+  const texts = new Array<string>(payloads.length);
+  for (let i = 0; i < payloads.length; i++) {
+    const text = print(first + i, payloads[i]);
+    if (!text.ok) {
+      throw new LedgerInputError(
+        `Payload ${i} is not JSON at ${text.error.path}: ${text.error.reason}.`,
+      );
+    }
+    texts[i] = text.text;
   }
-  return text.text;
+  return texts;
 }
 
 /**
@@ -137,15 +153,33 @@ export function openLedger(options: LedgerOptions): Ledger {
   };
   const insertEntry = insertEntries(1);
   const insertChunk = insertEntries(INSERT_ROWS);
+  /** insertChunk's parameters (text, leaf hash per row), refilled for each chunk. */
+  const chunk = new Array<unknown>(INSERT_ROWS * 2);
   const insertNode = db.prepare('INSERT INTO tree_nodes (level, idx, hash) VALUES (?, ?, ?)');
+  const insertTile = db.prepare('INSERT INTO tile_nodes (tile, hashes) VALUES (?, ?)');
   const findKey = db
     .prepare<[string, string], number>('SELECT idx FROM entry_keys WHERE kind = ? AND key = ?')
     .pluck();
   const insertKey = db.prepare('INSERT INTO entry_keys (kind, key, idx) VALUES (?, ?, ?)');
-  let range: CompactRange = tree.compactRange(count.get()!);
+  /** The right edge of what is stored (tree-store.ts): the compact range, and the group hashes
+   * of the open tile, which become its tile_nodes row when it completes. */
+  let range: CompactRange;
+  let groups: Uint8Array[];
+  const loadEdge = () => ({ range, groups } = tree.rightEdge(count.get()!));
+  loadEdge();
+  const edge = (): RightEdge => ({ range, groups });
 
   const storeNode = (level: number, index: number, hash: Uint8Array) => {
-    if (level >= TILE_LEVEL) insertNode.run(level, index, hash);
+    if (level === GROUP_LEVEL) groups.push(hash);
+    if (level < TILE_LEVEL) return;
+    insertNode.run(level, index, hash);
+    if (level > TILE_LEVEL) return;
+    // A tile completes after its last group, in the same append.
+    if (groups.length !== TILE_GROUPS) {
+      throw new Error(`ledger: tile ${index} completed with ${groups.length} groups; restart.`);
+    }
+    insertTile.run(index, Buffer.concat(groups));
+    groups = [];
   };
 
   /** Signs a checkpoint when N entries wait, or when any entry waits and the last one is M old. */
@@ -167,7 +201,6 @@ export function openLedger(options: LedgerOptions): Ledger {
     }
     const first = range.size;
     const indices: number[] = new Array<number>(texts.length);
-    let chunk: unknown[] = [];
     // Whole chunks go in one statement (one bind and step for INSERT_ROWS rows), the rest singly.
     const chunked = texts.length - (texts.length % INSERT_ROWS);
     for (let i = 0; i < texts.length; i++) {
@@ -177,10 +210,11 @@ export function openLedger(options: LedgerOptions): Ledger {
       range.append(leaf, storeNode);
       indices[i] = index;
       if (i < chunked) {
-        chunk.push(text, leaf);
-        if (chunk.length === INSERT_ROWS * 2) {
+        const at = (i % INSERT_ROWS) * 2;
+        chunk[at] = text;
+        chunk[at + 1] = leaf;
+        if (at === INSERT_ROWS * 2 - 2) {
           insertChunk.run(chunk, { first: index + 1 - INSERT_ROWS, kind, at: now });
-          chunk = [];
         }
       } else {
         insertEntry.run([text, leaf], { first: index, kind, at: now });
@@ -208,8 +242,8 @@ export function openLedger(options: LedgerOptions): Ledger {
       retentionYears: config.retentionYears,
     };
     const recordedAt = new Date(now).toISOString();
-    const text = canonicalOrThrow(PRUNE_KIND, record, range.size, recordedAt, 0);
-    const [index] = appendBatch(PRUNE_KIND, [text], now);
+    const texts = canonicalTexts(PRUNE_KIND, [record], range.size, recordedAt);
+    const [index] = appendBatch(PRUNE_KIND, texts, now);
     return { index: index!, record };
   });
 
@@ -218,7 +252,7 @@ export function openLedger(options: LedgerOptions): Ledger {
       return run();
     } catch (error) {
       // The transaction rolled back; rebuild the in-memory tree from what was committed.
-      range = tree.compactRange(count.get()!);
+      loadEdge();
       throw error;
     }
   };
@@ -269,7 +303,8 @@ export function openLedger(options: LedgerOptions): Ledger {
   // A new ledger signs the empty tree at once, so there is always a latest checkpoint.
   if (!checkpoints.latest()) sealInTransaction();
 
-  const root = (size: number) => (size === 0 ? th.empty() : rangeHash(th, tree.reader(), 0, size));
+  const root = (size: number) =>
+    size === 0 ? th.empty() : rangeHash(th, tree.reader(edge()), 0, size);
 
   const verify = () => verifyLedger(db, { th, verifier: key.verifier, origin: config.origin });
   // An in-memory database cannot be opened by a second connection: verified on this thread.
@@ -305,10 +340,7 @@ export function openLedger(options: LedgerOptions): Ledger {
             freshKeys.push(key);
           }
         });
-        const first = range.size;
-        const texts = fresh.map((payload, i) =>
-          canonicalOrThrow(kind, payload, first + i, recordedAt, i),
-        );
+        const texts = canonicalTexts(kind, fresh, range.size, recordedAt);
         const indices = appendBatch(kind, texts, now);
         freshKeys.forEach((key, i) => insertKey.run(kind, key, indices[i]));
         for (const { at, fresh: f, duplicate } of later)
@@ -322,11 +354,8 @@ export function openLedger(options: LedgerOptions): Ledger {
       checkKind(kind);
       const now = config.now();
       const recordedAt = new Date(now).toISOString();
-      const first = range.size;
       // Canonicalize everything before touching the tree, so a bad payload changes nothing.
-      const texts = payloads.map((payload, i) =>
-        canonicalOrThrow(kind, payload, first + i, recordedAt, i),
-      );
+      const texts = canonicalTexts(kind, payloads, range.size, recordedAt);
       return withRecovery(() => appendBatch.immediate(kind, texts, now));
     },
 
@@ -351,16 +380,16 @@ export function openLedger(options: LedgerOptions): Ledger {
       if (size > range.size)
         return fieldError('size', `size must be at most the ledger's size, ${range.size}.`);
       if (index >= size) return fieldError('index', `index must be below size (${size}).`);
-      const reader = tree.reader();
+      const reader = tree.reader(edge());
       const hashes = buildInclusionProof(th, reader, index, size);
       return {
         ok: true,
         value: {
           index,
           size,
-          leafHash: toHex(reader(0, index)),
-          root: toHex(rangeHash(th, reader, 0, size)),
-          hashes: hashes.map(toHex),
+          leafHash: hex(reader(0, index)),
+          root: hex(rangeHash(th, reader, 0, size)),
+          hashes: hashes.map(hex),
         },
       };
     },
@@ -369,15 +398,15 @@ export function openLedger(options: LedgerOptions): Ledger {
       if (to > range.size)
         return fieldError('to', `to must be at most the ledger's size, ${range.size}.`);
       if (from > to) return fieldError('from', `from must be at most to (${to}).`);
-      const hashes = buildConsistencyProof(th, tree.reader(), from, to);
+      const hashes = buildConsistencyProof(th, tree.reader(edge()), from, to);
       return {
         ok: true,
         value: {
           from,
           to,
-          fromRoot: toHex(root(from)),
-          toRoot: toHex(root(to)),
-          hashes: hashes.map(toHex),
+          fromRoot: hex(root(from)),
+          toRoot: hex(root(to)),
+          hashes: hashes.map(hex),
         },
       };
     },

@@ -155,7 +155,7 @@ describe('proofs', () => {
 });
 
 describe('the database', () => {
-  it('refuses UPDATE, DELETE and INSERT OR REPLACE of entries, nodes and checkpoints', () => {
+  it('refuses UPDATE, DELETE and INSERT OR REPLACE of entries, nodes, tiles and checkpoints', () => {
     const { ledger, path } = tempLedger({ checkpointEveryEntries: 256 });
     ledger.append(
       'staff-event',
@@ -171,6 +171,8 @@ describe('the database', () => {
       "INSERT INTO entries VALUES (400, 'consent', 0, '{}', x'00')",
       "UPDATE tree_nodes SET hash = x'00'",
       'DELETE FROM tree_nodes',
+      "UPDATE tile_nodes SET hashes = x'00'",
+      'DELETE FROM tile_nodes',
       "UPDATE checkpoints SET note = ''",
       'DELETE FROM checkpoints',
     ];

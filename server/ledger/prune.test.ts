@@ -196,7 +196,7 @@ describe('prune', () => {
     expect(ledger.prune().removed).toBe(250);
     ledger.close();
     const after = new Database(path, { readonly: true });
-    expect(after.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get()).toBe('2');
+    expect(after.prepare("SELECT value FROM meta WHERE key = 'format'").pluck().get()).toBe('3');
     after.close();
   });
 

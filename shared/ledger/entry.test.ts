@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalize } from './canonical-json';
-import { canonicalEntry, entryPrefix, LedgerEntrySchema } from './entry';
+import { canonicalEntry, canonicalEntryPrinter, entryPrefix, LedgerEntrySchema } from './entry';
 
 describe('canonicalEntry', () => {
   it('equals canonicalize() of the whole entry, for any payload', () => {
@@ -19,6 +19,29 @@ describe('canonicalEntry', () => {
             expect(text.text.startsWith(entryPrefix(index, kind))).toBe(true);
             expect(LedgerEntrySchema.safeParse(JSON.parse(text.text)).success).toBe(true);
           }
+        },
+      ),
+    );
+  });
+
+  it('prints a batch exactly as canonicalEntry prints each entry, errors included', () => {
+    const odd = fc.constantFrom(NaN, -0, Infinity, undefined, 'x\udc00', '\u2028', () => 1);
+    const payload = fc.oneof(
+      fc.jsonValue(),
+      odd,
+      fc.array(fc.oneof(fc.jsonValue(), odd), { maxLength: 3 }),
+      fc.dictionary(fc.string(), fc.oneof(fc.jsonValue(), odd), { maxKeys: 3 }),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.nat(), fc.constantFrom(-1, 1.5, 2 ** 53, NaN)),
+        fc.oneof(fc.constantFrom('staff-event', 'consent'), fc.string()),
+        fc.oneof(fc.constant('2025-01-01T00:00:00.000Z'), fc.string()),
+        payload,
+        (index, kind, recordedAt, value) => {
+          expect(canonicalEntryPrinter(kind, recordedAt)(index, value)).toEqual(
+            canonicalEntry({ index, kind, payload: value, recordedAt }),
+          );
         },
       ),
     );

@@ -40,6 +40,40 @@ export function canonicalEntry(entry: LedgerEntry): CanonicalResult {
 }
 
 /**
+ * `canonicalEntry` for a batch of entries of one kind and time: the parts they share are printed
+ * once, and each entry costs the canonical text of its payload and one concatenation (the
+ * sequencer's hot path). Anything unusual (an index that is not a safe whole number, a payload
+ * that is not JSON) goes to `canonicalEntry`, so results, errors included, are the same.
+ *
+ * @example
+ *   const print = canonicalEntryPrinter('consent', '2025-01-01T00:00:00.000Z');
+ *   print(0, { v: 1 });
+ *   // { ok: true, text: '{"index":0,"kind":"consent","payload":{"v":1},"recordedAt":"2025-01-01T00:00:00.000Z"}' }
+ */
+export function canonicalEntryPrinter(
+  kind: string,
+  recordedAt: string,
+): (index: number, payload: unknown) => CanonicalResult {
+  const general = (index: number, payload: unknown) =>
+    canonicalEntry({ index, kind, payload, recordedAt });
+  const kindText = canonicalize(kind);
+  const atText = canonicalize(recordedAt);
+  if (!kindText.ok || !atText.ok) return general;
+  // Keys in canonical order: index, kind, payload, recordedAt (as canonicalEntry's literal).
+  const middle = `,"kind":${kindText.text},"payload":`;
+  const end = `,"recordedAt":${atText.text}}`;
+  return (index, payload) => {
+    if (!Number.isSafeInteger(index) || index < 0) return general(index, payload);
+    const body = canonicalize(payload);
+    if (!body.ok) return general(index, payload);
+    const text = `{"index":${index}${middle}${body.text}${end}`;
+    // Flattened once here (V8), as canonicalize does, so hashing and storing read one string.
+    text.charCodeAt(0);
+    return { ok: true, text };
+  };
+}
+
+/**
  * How the canonical text of entry `index` of `kind` begins (keys sort as index, kind, payload,
  * recordedAt): a check of position and kind without parsing the JSON.
  *

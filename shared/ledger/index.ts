@@ -11,6 +11,7 @@ export { formatCheckpoint, openCheckpoint, parseCheckpoint, type Checkpoint } fr
 export { bitCount, CompactRange, type OnNode } from './compact-range';
 export {
   canonicalEntry,
+  canonicalEntryPrinter,
   entryPrefix,
   KIND_PATTERN,
   LedgerEntrySchema,
