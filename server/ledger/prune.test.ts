@@ -8,7 +8,7 @@ import { ledgerEntries } from './entries';
 import { openLedger } from './index';
 import { ed25519Verifier, nodeHasher, nodeTreeHasher } from './node-crypto';
 import { retentionCutoff } from './prune';
-import { event, tempLedger } from './test-helpers';
+import { event, tamper, tempLedger } from './test-helpers';
 
 const OLD = Date.parse('2019-03-01T10:00:00.000Z');
 const YEAR_MS = 365 * 24 * 60 * 60_000;
@@ -40,18 +40,6 @@ const canonicalAt = (path: string, index: number) => {
   db.close();
   return text;
 };
-
-/** Runs `edit` on the raw file with every trigger dropped, as an intruder with disk access could. */
-function tamper(path: string, edit: (db: Database.Database) => void): void {
-  const db = new Database(path);
-  for (const name of db
-    .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-    .pluck()
-    .all())
-    db.exec(`DROP TRIGGER ${name}`);
-  edit(db);
-  db.close();
-}
 
 describe('prune', () => {
   it('removes the payloads past retention, records it, and keeps verify, proofs and export working', () => {

@@ -1,4 +1,6 @@
-// Test helpers: a ledger in a fresh temporary directory, removed after the test.
+// Test helpers: a ledger in a fresh temporary directory, removed after the test, and edits of its
+// file behind its back.
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,3 +33,15 @@ export const event = (i: number) => ({
   op: 'reveal',
   record: `hmac:${(i * 2654435761) % 2 ** 32}`,
 });
+
+/** Runs `edit` on the raw file with every trigger dropped, as an intruder with disk access could. */
+export function tamper(path: string, edit: (db: Database.Database) => void): void {
+  const db = new Database(path);
+  const triggers = db
+    .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'trigger'")
+    .pluck()
+    .all();
+  for (const name of triggers) db.exec(`DROP TRIGGER "${name}"`);
+  edit(db);
+  db.close();
+}

@@ -14,7 +14,7 @@ import {
 import { TILE_ROWS_FROM } from './database';
 import { openLedger, type Ledger } from './index';
 import { nodeTreeHasher as th } from './node-crypto';
-import { event, tempLedger } from './test-helpers';
+import { event, tamper, tempLedger } from './test-helpers';
 
 function leafHashes(path: string): Buffer[] {
   const db = new Database(path, { readonly: true });
@@ -129,16 +129,7 @@ describe('the stored tree', () => {
     const { ledger, path } = tempLedger();
     appendEvents(ledger, 600);
     ledger.close();
-    const edit = (sql: string) => {
-      const db = new Database(path);
-      for (const name of db
-        .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-        .pluck()
-        .all())
-        db.exec(`DROP TRIGGER ${name}`);
-      db.exec(sql);
-      db.close();
-    };
+    const edit = (sql: string) => tamper(path, (db) => db.exec(sql));
     edit(`UPDATE tile_nodes SET hashes = zeroblob(512) WHERE tile = 1`);
     let reopened = openLedger({ path, checkpointEveryMs: 0 });
     expect(reopened.verify()).toMatchObject({

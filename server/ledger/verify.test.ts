@@ -1,10 +1,10 @@
 // Tamper tests: the ledger file is edited behind the service's back with raw SQLite (triggers
 // dropped first), and verify must name the first broken entry and say why.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openLedger, type Ledger } from './index';
 import { hashLeafText } from './node-crypto';
-import { event, tempLedger } from './test-helpers';
+import { event, tamper, tempLedger } from './test-helpers';
 
 /** A ledger of `size` entries with a checkpoint every `checkpointEvery`, closed, for tampering. */
 function sealed(size: number, checkpointEvery = 100): { path: string; reopen: () => Ledger } {
@@ -18,18 +18,6 @@ function sealed(size: number, checkpointEvery = 100): { path: string; reopen: ()
   }
   ledger.close();
   return { path, reopen: () => openLedger({ path, checkpointEveryMs: 0 }) };
-}
-
-/** Runs `edit` on the raw file with every trigger dropped, as an intruder with disk access could. */
-function tamper(path: string, edit: (db: Database.Database) => void): void {
-  const db = new Database(path);
-  const triggers = db
-    .prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'trigger'")
-    .pluck()
-    .all();
-  for (const name of triggers) db.exec(`DROP TRIGGER ${name}`);
-  edit(db);
-  db.close();
 }
 
 const canonicalOf = (db: Database.Database, idx: number) =>
