@@ -12,6 +12,12 @@ export function isWordChar(c: number): boolean {
   return c < 128 && ASCII_CLASS[c] !== 0;
 }
 
+/**
+ * Stands for the character past either end of the text, so a caller can hand on a character it
+ * has read (or found missing) instead of reading it again: it is in no class below.
+ */
+export const NO_CHAR = 0x10000;
+
 export function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }

@@ -1,5 +1,5 @@
 // E-mail addresses, found from their @: the local part is read backwards, the domain forwards.
-import { ASCII_CLASS, isAsciiLetter } from './char-class';
+import { ASCII_CLASS, isAsciiLetter, NO_CHAR } from './char-class';
 
 const DOT = 46;
 const PLUS = 43;
@@ -26,27 +26,53 @@ function isDomainChar(c: number): boolean {
  * @example emailAt('mail li.lei@example.com now', 11) // { start: 5, end: 23 }
  */
 export function emailAt(text: string, at: number): { start: number; end: number } | null {
-  let s = at;
-  while (s > 0 && at - s < MAX_LOCAL && isLocalChar(text.charCodeAt(s - 1))) s--;
+  // Each character is read once and handed on: a read costs a type dispatch, and this runs at
+  // every @ of the text.
+  const last = at > 0 ? text.charCodeAt(at - 1) : NO_CHAR;
+  if (last === DOT || !isLocalChar(last)) return null;
+  let s = at - 1;
+  let first = last; // the character at s
+  while (s > 0 && at - s < MAX_LOCAL) {
+    const c = text.charCodeAt(s - 1);
+    if (!isLocalChar(c)) break;
+    s--;
+    first = c;
+  }
   // A local part may not start with a dot; a leading +/- is punctuation around it.
-  while (s < at && isLeadingPunctuation(text.charCodeAt(s))) s++;
-  if (s === at || text.charCodeAt(at - 1) === DOT) return null;
+  if (isLeadingPunctuation(first)) {
+    s++;
+    while (s < at && isLeadingPunctuation(text.charCodeAt(s))) s++;
+    if (s === at) return null;
+  }
 
+  const n = text.length;
   let p = at + 1;
+  let c = p < n ? text.charCodeAt(p) : NO_CHAR; // the character at p
   let labels = 0;
   let lastLabelStart = p;
+  let lastLabelLetters = true;
   for (;;) {
     const labelStart = p;
-    while (p < text.length && isDomainChar(text.charCodeAt(p))) p++;
-    if (p === labelStart || text.charCodeAt(labelStart) === HYPHEN) return null;
-    if (text.charCodeAt(p - 1) === HYPHEN) return null;
+    if (!isDomainChar(c) || c === HYPHEN) return null;
+    let end = c;
+    let letters = true;
+    do {
+      if (!isAsciiLetter(c)) letters = false;
+      end = c;
+      p++;
+      c = p < n ? text.charCodeAt(p) : NO_CHAR;
+    } while (isDomainChar(c));
+    if (end === HYPHEN) return null;
     labels++;
     lastLabelStart = labelStart;
-    const dot = text.charCodeAt(p) === DOT;
-    if (!dot || p + 1 >= text.length || !isDomainChar(text.charCodeAt(p + 1))) break;
+    lastLabelLetters = letters;
+    if (c !== DOT || p + 1 >= n) break;
+    const next = text.charCodeAt(p + 1);
+    if (!isDomainChar(next)) break;
     p++;
+    c = next;
   }
-  if (labels < 2 || p - lastLabelStart < 2) return null;
-  for (let i = lastLabelStart; i < p; i++) if (!isAsciiLetter(text.charCodeAt(i))) return null;
+  // The top-level domain: two or more letters.
+  if (labels < 2 || p - lastLabelStart < 2 || !lastLabelLetters) return null;
   return { start: s, end: p };
 }

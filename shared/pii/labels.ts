@@ -1,6 +1,6 @@
 // Names and addresses cannot be told from their text alone; they are found when a label such as
 // 姓名： or "Address:" introduces them. This module recognises the label and the extent of its value.
-import { isAsciiLetter, isHan } from './char-class';
+import { isAsciiLetter, isHan, NO_CHAR } from './char-class';
 
 export interface LabelledValue {
   type: 'name' | 'address';
@@ -85,8 +85,12 @@ for (const word of EN_LABEL_WORDS) {
  */
 function labelLast(text: string, colon: number): number {
   let q = colon - 1;
-  while (q >= 0 && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 0x3000)) q--;
-  if (q >= 0 && isClosingQuote(text.charCodeAt(q))) q--;
+  let c = q >= 0 ? text.charCodeAt(q) : NO_CHAR; // read once per place: this runs at every colon
+  while (c === 32 || c === 0x3000) {
+    q--;
+    c = q >= 0 ? text.charCodeAt(q) : NO_CHAR;
+  }
+  if (isClosingQuote(c)) q--;
   return q;
 }
 
@@ -125,7 +129,8 @@ const MAX_ADDRESS = 160;
 const ZH_TRAILING_LABEL = /(联系电话|电话号码|手机号码|手机号|电话|手机|邮箱|姓名|备注)$/;
 const EN_TRAILING_LABEL = /\s+(phone|tel|mobile|email|e-mail|name|contact|note|notes)$/i;
 
-const HAN_TITLE = /(先生|女士|小姐|同学|老师|师傅|阁下)$/;
+/** Titles written after a name (张三先生); as char codes, compared in place. */
+const HAN_TITLES = ['先生', '女士', '小姐', '同学', '老师', '师傅', '阁下'];
 
 const OPENING_QUOTES = '"\'“「『';
 const CLOSING_QUOTES = '"\'”」』';
@@ -134,19 +139,55 @@ function isClosingQuote(c: number): boolean {
   return c === 34 || c === 39 || c === 0x201d || c === 0x300d || c === 0x300f;
 }
 
+const charCodes = (word: string): number[] => [...word].map((c) => c.charCodeAt(0));
+/** The Chinese labels as char codes, compared in place: no label string is cut out per colon. */
+const ZH_NAME_CODES = ZH_NAME_LABELS.map(charCodes);
+const ZH_ADDRESS_CODES = ZH_ADDRESS_LABELS.map(charCodes);
+const HAN_TITLE_CODES = HAN_TITLES.map(charCodes);
+
+/**
+ * The length of the first of `words` that text[s..q] (whose last character is `last`) ends with,
+ * or 0 when it ends with none.
+ */
+function endsWithAny(
+  text: string,
+  s: number,
+  q: number,
+  last: number,
+  words: readonly (readonly number[])[],
+): number {
+  next: for (const word of words) {
+    const len = word.length;
+    if (word[len - 1] !== last || q - s + 1 < len) continue;
+    for (let k = 1; k < len; k++) if (text.charCodeAt(q - k) !== word[len - 1 - k]) continue next;
+    return len;
+  }
+  return 0;
+}
+
 function labelKind(text: string, colon: number): 'name' | 'address' | null {
   const q = labelLast(text, colon);
   if (q < 0) return null;
   const last = text.charCodeAt(q);
   if (isHan(last)) {
-    if (!ZH_LABEL_LAST.has(last)) return null;
+    if (LABEL_LAST[last] !== 1) return null; // not the last character of any Chinese label
     let s = q;
-    while (s > 0 && q - s < 8 && isHan(text.charCodeAt(s - 1))) s--;
-    const label = text.slice(s, q + 1);
+    let before = NO_CHAR; // the character before the Han run, read once
+    while (s > 0) {
+      const c = text.charCodeAt(s - 1);
+      if (q - s >= 8 || !isHan(c)) {
+        before = c;
+        break;
+      }
+      s--;
+    }
     // IP地址, MAC地址: an ASCII word glued before the label makes it another kind of address.
-    if (s > 0 && isAsciiLetter(text.charCodeAt(s - 1))) return null;
-    if (ZH_NAME_LABELS.some((l) => label.endsWith(l))) return 'name';
-    if (ZH_ADDRESS_LABELS.some((l) => label.endsWith(l)) && !ZH_NOT_ADDRESS.test(label)) {
+    if (isAsciiLetter(before)) return null;
+    if (endsWithAny(text, s, q, last, ZH_NAME_CODES) > 0) return 'name';
+    if (
+      endsWithAny(text, s, q, last, ZH_ADDRESS_CODES) > 0 &&
+      !ZH_NOT_ADDRESS.test(text.slice(s, q + 1))
+    ) {
       return 'address';
     }
     return null;
@@ -159,13 +200,23 @@ function labelKind(text: string, colon: number): 'name' | 'address' | null {
     if (!(isAsciiLetter(c) || c === 32 || c === 95 || c === 45)) break;
     s--;
   }
-  // Lower-cased without spaces, _ and -, by char code: this runs at every colon of the text.
+  return englishLabelKind(englishLabel(text, s, q));
+}
+
+/**
+ * The label in [s, q] (ASCII letters, spaces, _ and -) lower-cased without spaces, _ and -. Most
+ * labels are one word ("name", "Address"): one slice then, instead of a string grown per letter.
+ */
+function englishLabel(text: string, s: number, q: number): string {
+  let i = s;
+  while (i <= q && isAsciiLetter(text.charCodeAt(i))) i++;
+  if (i > q) return text.slice(s, q + 1).toLowerCase();
   let label = '';
-  for (let i = s; i <= q; i++) {
+  for (i = s; i <= q; i++) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 95 && c !== 45) label += String.fromCharCode(c | 0x20);
   }
-  return englishLabelKind(label);
+  return label;
 }
 
 function hanNameEnd(text: string, start: number): number {
@@ -180,8 +231,9 @@ function hanNameEnd(text: string, start: number): number {
     } else break;
   }
   // A title after the name (张三先生) is not part of it.
-  const title = HAN_TITLE.exec(text.slice(start, e));
-  if (title && e - title[0].length - start >= 2) e -= title[0].length;
+  const title =
+    e > start ? endsWithAny(text, start, e - 1, text.charCodeAt(e - 1), HAN_TITLE_CODES) : 0;
+  if (title > 0 && e - title - start >= 2) e -= title;
   const len = e - start - dots;
   // 2–4 characters covers 张三 to 欧阳娜娜; a longer run is a phrase (请填写真实姓名), unless a
   // middle dot marks a transliterated name (阿卜杜拉·买买提).
@@ -234,6 +286,26 @@ function isAddressStop(c: number): boolean {
   return c === 9 || c === 124 || c === 59 || c === 60 || c === 62 || c === 34 || c === 0xff1b;
 }
 
+/** Characters of \s (JS white space and line ends) and , . ; ， 。 ； 、 */
+function isTrailingPunctuation(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) || c === 44 || c === 46 || c === 59;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff ||
+    c === 0xff0c || // ，
+    c === 0x3002 || // 。
+    c === 0xff1b || // ；
+    c === 0x3001 // 、
+  );
+}
+
 function addressEnd(text: string, start: number, quote: string | null): number {
   const limit = Math.min(text.length, start + MAX_ADDRESS);
   const han = isHan(text.charCodeAt(start));
@@ -251,12 +323,15 @@ function addressEnd(text: string, start: number, quote: string | null): number {
     else if (!han && c === 32 && text.charCodeAt(e + 1) === 32) break;
     e++;
   }
-  let value = text.slice(start, e);
+  let end = e;
   if (text[e] === ':' || text[e] === '：') {
-    value = value.replace(han ? ZH_TRAILING_LABEL : EN_TRAILING_LABEL, '');
+    const value = text.slice(start, e).replace(han ? ZH_TRAILING_LABEL : EN_TRAILING_LABEL, '');
+    end = start + value.length;
   }
-  value = value.replace(/[\s,.;，。；、]+$/u, '');
-  return value.length >= 4 ? start + value.length : -1;
+  // Trailing spaces and punctuation are no part of it: /[\s,.;，。；、]+$/ without a regex, which
+  // would try every position of the value.
+  while (end > start && isTrailingPunctuation(text.charCodeAt(end - 1))) end--;
+  return end - start >= 4 ? end : -1;
 }
 
 /**

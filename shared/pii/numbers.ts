@@ -10,7 +10,7 @@
 import { luhnValid } from './checksums';
 import { pushFinding } from './finding';
 import { hasContext } from './context';
-import { isDigit, isIdX, isWordChar } from './char-class';
+import { isDigit, isIdX, isWordChar, NO_CHAR } from './char-class';
 import {
   cnAreaCodeLength,
   countryCodeLength,
@@ -48,20 +48,37 @@ const groupStart = new Int32Array(MAX_GROUPS);
 const groupEnd = new Int32Array(MAX_GROUPS);
 const groupSep = new Int32Array(MAX_GROUPS);
 
+/** The character at the end of the run `digitRunEnd` read last, or NO_CHAR at the text's end. */
+let runStop = NO_CHAR;
+
+/** The character `digitRunEnd` stopped at in its last call: callers need not read it again. */
+export function charAfterRun(): number {
+  return runStop;
+}
+
 /**
  * End of the word run at `s` when it is all digits (or digits then one X), else the end negated:
- * the caller then scans that run as a word.
+ * the caller then scans that run as a word. `from` skips characters the caller has already read
+ * as digits.
  */
-export function digitRunEnd(text: string, s: number): number {
+export function digitRunEnd(text: string, s: number, from = s): number {
   const n = text.length;
-  let e = s;
+  let e = from;
+  let c = NO_CHAR;
   // Most runs are digits alone, followed by a space, quote or comma: read them with no bookkeeping.
-  while (e < n && isDigit(text.charCodeAt(e))) e++;
-  if (e === n || !isWordChar(text.charCodeAt(e))) return e;
+  while (e < n) {
+    c = text.charCodeAt(e);
+    if (!isDigit(c)) break;
+    e++;
+  }
+  if (e === n || !isWordChar(c)) {
+    runStop = e === n ? NO_CHAR : c;
+    return e;
+  }
   let letters = 0;
   let lastIsX = false;
   while (e < n) {
-    const c = text.charCodeAt(e);
+    c = text.charCodeAt(e);
     if (!isWordChar(c)) break;
     if (!isDigit(c)) {
       letters++;
@@ -69,22 +86,23 @@ export function digitRunEnd(text: string, s: number): number {
     } else lastIsX = false;
     e++;
   }
+  runStop = e === n ? NO_CHAR : c;
   if (letters === 0 || (letters === 1 && lastIsX && e - s > 1)) return e;
   return -e;
 }
 
-function leftBoundaryOk(text: string, s: number): boolean {
+/** Whether a number may start at `s`; `p` is the character before it (read by the caller). */
+function leftBoundaryOk(text: string, s: number, p: number): boolean {
   if (s === 0) return true;
-  const p = text.charCodeAt(s - 1);
   if (isWordChar(p) || p === 64) return false;
   // "3.13812345678", "SO-13812345678", "a.b": joined to a word before it
   if ((p === 46 || p === HYPHEN) && s > 1 && isWordChar(text.charCodeAt(s - 2))) return false;
   return true;
 }
 
-function rightBoundaryOk(text: string, e: number): boolean {
+/** Whether a number may end at `e`; `q` is the character at `e` (read by the caller). */
+function rightBoundaryOk(text: string, e: number, q: number): boolean {
   if (e >= text.length) return true;
-  const q = text.charCodeAt(e);
   if (isWordChar(q) || q === 64) return false;
   if ((q === 46 || q === HYPHEN) && e + 1 < text.length && isWordChar(text.charCodeAt(e + 1))) {
     return false;
@@ -287,27 +305,34 @@ function buildChainDigits(text: string, groups: number): void {
 
 /**
  * Scans the chain of digit groups whose first group starts at `s`, pushing findings to `out`;
- * `firstEnd` is `digitRunEnd(text, s)`, which the caller has read already. Returns the index after
- * the chain, or the negated end of the word run when `s` does not start an all-digit group (the
- * caller then treats that run as a word).
+ * `firstEnd` is `digitRunEnd(text, s)`, which the caller has read already, and so are `before`
+ * and `after`, the characters at s - 1 and at firstEnd (NO_CHAR past the text's ends): each
+ * character read costs a type dispatch, and this runs for every run of three or more digits.
+ * Returns the index after the chain, or the negated end of the word run when `s` does not start
+ * an all-digit group (the caller then treats that run as a word).
  */
-export function scanNumberChain(text: string, s: number, firstEnd: number, out: Finding[]): number {
+export function scanNumberChain(
+  text: string,
+  s: number,
+  firstEnd: number,
+  before: number,
+  after: number,
+  out: Finding[],
+): number {
   if (firstEnd < 0) return firstEnd;
-  const plus =
-    s > 0 && text.charCodeAt(s - 1) === PLUS && (s === 1 || !isWordChar(text.charCodeAt(s - 2)));
+  const plus = before === PLUS && (s === 1 || !isWordChar(text.charCodeAt(s - 2)));
   // An area or country code in brackets, (010) 6234 5678 or (+86) 138…: the first group joins
   // the chain across ")" or ") ", and the finding starts at "(".
   const open = plus ? s - 2 : s - 1;
   const bracketed =
     open >= 0 &&
     firstEnd - s <= 4 &&
-    text.charCodeAt(open) === OPEN_PAREN &&
-    text.charCodeAt(firstEnd) === CLOSE_PAREN;
+    (plus ? text.charCodeAt(open) : before) === OPEN_PAREN &&
+    after === CLOSE_PAREN;
   // Most digit runs are short and alone (years, prices, quantities): nothing to classify.
   if (firstEnd - s < MIN_DIGITS_PLUS && !bracketed) {
     if (firstEnd + 1 >= text.length) return firstEnd;
-    const sep = text.charCodeAt(firstEnd);
-    if ((sep !== SPACE && sep !== HYPHEN) || !isDigit(text.charCodeAt(firstEnd + 1))) {
+    if ((after !== SPACE && after !== HYPHEN) || !isDigit(text.charCodeAt(firstEnd + 1))) {
       return firstEnd;
     }
   }
@@ -315,16 +340,17 @@ export function scanNumberChain(text: string, s: number, firstEnd: number, out: 
   groupStart[0] = s;
   groupEnd[0] = firstEnd;
   let pos = firstEnd;
+  let stop = after; // the character at pos
   let digits = firstEnd - s;
   while (groups < MAX_GROUPS && pos + 1 < text.length) {
-    let sep = text.charCodeAt(pos);
+    let sep = stop;
     let next = pos + 1;
     if (groups === 1 && bracketed) {
       if (text.charCodeAt(next) === SPACE) next++;
       sep = SPACE; // "(010) " separates like a space: a candidate may start after it
     } else if (sep !== SPACE && sep !== HYPHEN) break;
     if (next >= text.length || !isDigit(text.charCodeAt(next))) break;
-    const e = digitRunEnd(text, next);
+    const e = digitRunEnd(text, next, next + 1);
     if (e < 0) break; // a mixed run such as "1A2B" ends the chain; the caller scans it as a word
     groupSep[groups - 1] = sep;
     groupStart[groups] = next;
@@ -332,12 +358,15 @@ export function scanNumberChain(text: string, s: number, firstEnd: number, out: 
     groups++;
     digits += e - next;
     pos = e;
+    stop = runStop;
   }
   // Too few digits for any candidate (dates such as 2024-07-29, times, short codes): done.
   if (digits < (plus ? MIN_DIGITS_PLUS : MIN_DIGITS)) return pos;
   const prefixStart = bracketed && groups > 1 ? open : plus ? s - 1 : s;
-  const chainLeftOk = leftBoundaryOk(text, prefixStart);
-  const chainRightOk = rightBoundaryOk(text, pos);
+  const beforePrefix =
+    prefixStart === s ? before : prefixStart > 0 ? text.charCodeAt(prefixStart - 1) : NO_CHAR;
+  const chainLeftOk = leftBoundaryOk(text, prefixStart, beforePrefix);
+  const chainRightOk = rightBoundaryOk(text, pos, stop);
 
   chainDigitsReady = false;
   let k = 0;

@@ -1,12 +1,12 @@
 // The detection pass: one left-to-right walk over the text that dispatches on the few characters
 // that can begin PII (digits, +, @, colons) and skips everything else at loop speed.
 import type { Finding } from '../schema/pii';
-import { isDigit, isWordChar, toAsciiDigits } from './char-class';
+import { isDigit, isWordChar, NO_CHAR, toAsciiDigits } from './char-class';
 import { hasContext } from './context';
 import { emailAt } from './email';
 import { isUscc } from './identifiers';
 import { labelledValue, mayEndLabel } from './labels';
-import { digitRunEnd, scanNumberChain } from './numbers';
+import { charAfterRun, digitRunEnd, scanNumberChain } from './numbers';
 import { pushFinding } from './finding';
 import { CONFIDENCE } from './types';
 
@@ -112,12 +112,26 @@ export function scan(text: string): Finding[] {
     let next = i + 1;
     if (kind === DIGIT) {
       let e = i + 1;
-      while (e < n && isDigit(text.charCodeAt(e))) e++;
+      let after = NO_CHAR; // the character that ends the run, handed on rather than read again
+      while (e < n) {
+        const c = text.charCodeAt(e);
+        if (!isDigit(c)) {
+          after = c;
+          break;
+        }
+        e++;
+      }
       if (e - i < 3) {
-        i = e; // a short run (a day, a quantity): passed over whole
+        // A short run (a day, a quantity) is passed over whole, and so is the character after
+        // it when that starts nothing: a colon right after a digit ends no label (12:30).
+        i = e;
+        if (after !== NO_CHAR) {
+          const then = TRIGGER[after]!;
+          if (then === OTHER || then === LABEL_COLON) i = e + 1;
+        }
         continue;
       }
-      next = scanDigitRun(text, i, e, done, out);
+      next = scanDigitRun(text, i, e, after, done, out);
     } else if (kind === LABEL_COLON) {
       if (i > 0 && isDigit(text.charCodeAt(i - 1))) {
         i++; // 12:30:05 — labels end in a letter, a Han character, a quote or a space
@@ -136,7 +150,8 @@ export function scan(text: string): Finding[] {
         i++;
         continue;
       }
-      const end = scanNumberChain(text, i + 1, digitRunEnd(text, i + 1), out);
+      const firstEnd = digitRunEnd(text, i + 1, i + 2);
+      const end = scanNumberChain(text, i + 1, firstEnd, PLUS, charAfterRun(), out);
       if (end > 0) next = end;
       else {
         scanMixedToken(text, i + 1, -end, out);
@@ -155,21 +170,38 @@ export function scan(text: string): Finding[] {
 
 /**
  * The run of 3 or more digits [i, e), not inside one scanned before `done`: a number chain, or
- * part of a word with letters. Returns where scanning goes on.
+ * part of a word with letters. `after` is the character at e (NO_CHAR at the end of the text).
+ * Returns where scanning goes on.
  */
-function scanDigitRun(text: string, i: number, e: number, done: number, out: Finding[]): number {
-  if (i > done && isWordChar(text.charCodeAt(i - 1))) {
+function scanDigitRun(
+  text: string,
+  i: number,
+  e: number,
+  after: number,
+  done: number,
+  out: Finding[],
+): number {
+  const before = i > 0 ? text.charCodeAt(i - 1) : NO_CHAR;
+  if (i > done && isWordChar(before)) {
     // Letters (or _) before the digits: a word such as SO20200506651928 or E12345678, never a
     // number, so it is read as a word whole.
     let s = i - 1;
     while (s > done && isWordChar(text.charCodeAt(s - 1))) s--;
     let end = e;
-    while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+    if (isWordChar(after)) {
+      end++;
+      while (end < text.length && isWordChar(text.charCodeAt(end))) end++;
+    }
     scanMixedToken(text, s, end, out);
     return end;
   }
-  const firstEnd = e < text.length && isWordChar(text.charCodeAt(e)) ? digitRunEnd(text, i) : e;
-  const end = scanNumberChain(text, i, firstEnd, out);
+  let firstEnd = e;
+  let stop = after;
+  if (isWordChar(after)) {
+    firstEnd = digitRunEnd(text, i, e);
+    stop = charAfterRun();
+  }
+  const end = scanNumberChain(text, i, firstEnd, before, stop, out);
   if (end > 0) return end;
   scanMixedToken(text, i, -end, out);
   return -end;
