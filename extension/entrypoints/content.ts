@@ -106,13 +106,14 @@ export default defineContentScript({
       const start = () => {
         watch = watchPageFindings(
           document,
-          (counts, trigger) => {
+          (counts, trigger, view) => {
             messenger
               .sendMessage('contentToBackground', {
                 type: 'page-findings',
                 trigger,
                 counts,
                 page: pageRef(),
+                view,
               })
               .catch(() => {
                 // The extension was reloaded or updated under this page: this script is orphaned,
@@ -121,6 +122,8 @@ export default defineContentScript({
           },
           {
             count: () => masker?.counts() ?? {},
+            // A single-page app's route change (history or hash) is a new view of customer data.
+            route: effectiveUrl,
             // Follows the masker in use now: a pause drops it, a resume makes a new one.
             subscribe: (onChange) => {
               let off = masker?.onChange(onChange);

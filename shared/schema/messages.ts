@@ -26,6 +26,12 @@ export const PageFindingsMessageSchema = z.strictObject({
   counts: FindingCountsSchema,
   /** The frame's page, for the page-view event (R15); absent when it is not protected. */
   page: PageRefSchema.optional(),
+  /**
+   * Which view of the document this is: 0 at load, one more at each route change a single-page
+   * app makes (history or hash routes), so each route shown is logged once even when its path and
+   * counts equal the last one's. Only the number travels, never the URL's query or fragment.
+   */
+  view: z.number().int().min(0).optional(),
 });
 export type PageFindingsMessage = z.infer<typeof PageFindingsMessageSchema>;
 

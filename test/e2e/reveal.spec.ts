@@ -125,6 +125,37 @@ test('a role reveals what its policy allows, for the policy time, and each revea
   }
 });
 
+test('each route a single-page app shows is one page view, even with the same path and counts; no fragment is logged', async ({
+  page,
+  server,
+  serviceWorker,
+}) => {
+  await install(serviceWorker, POLICY, { staffId: 'CS-0420', role: 'support' });
+  // The demo SPA routes by hash (#/customers/N): every customer view has the same path and the
+  // same kinds of values, so neither tells one customer's view from the next.
+  await page.goto(`${server.url}/demo/spa.html`);
+  const views = async () =>
+    (await queuedEvents(serviceWorker)).filter((e) => e.kind === 'page-view');
+  await expect.poll(async () => (await views()).length).toBe(1);
+  const spaGo = (n: number) =>
+    page.evaluate((n) => (window as unknown as { spaGo(n: number): Promise<void> }).spaGo(n), n);
+  await spaGo(1);
+  await expect.poll(async () => (await views()).length).toBe(2);
+  await spaGo(2);
+  await expect.poll(async () => (await views()).length).toBe(3);
+  // The same route rendered again is the same view: nothing more is logged.
+  await spaGo(2);
+  await page.waitForTimeout(1000);
+  const logged = await views();
+  expect(logged).toHaveLength(3);
+  const counts = logged.map((e) => e.kind === 'page-view' && e.counts);
+  expect(new Set(counts.map((c) => JSON.stringify(c))).size).toBe(1);
+  for (const e of logged) {
+    expect(e).toMatchObject({ page: { origin: server.url, path: '/demo/spa.html' } });
+  }
+  expect(JSON.stringify(logged)).not.toContain('#/customers');
+});
+
 test('without a policy the extension fails closed: everything masked, nothing revealable', async ({
   page,
   server,

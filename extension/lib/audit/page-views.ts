@@ -1,6 +1,6 @@
 // Page-view events (R15): one per page, or per SPA route, that showed masked customer data in a
-// frame. The background keeps, per frame, the path it last logged, so recounts on the same page
-// do not log again.
+// frame. The background keeps, per frame, the path and view number it last logged, so recounts
+// of the same view do not log again.
 import type { PageFindingsMessage } from '../../../shared/schema';
 import type { PolicyState } from '../policy';
 import { actorOf } from '../policy/actor';
@@ -30,7 +30,9 @@ export function createPageViewLog(onView?: (at: number) => void): PageViewLog {
       const total = Object.values(message.counts).reduce((a, n) => a + (n ?? 0), 0);
       const page = message.page;
       if (!page || total === 0) return;
-      const where = `${page.origin}${page.path}`;
+      // The view number tells apart routes with the same path (hash routes, or the same path
+      // shown again after another), which must each be logged.
+      const where = `${page.origin}${page.path} ${message.view ?? 0}`;
       if (logged.get(key) === where) return;
       logged.set(key, where);
       const current = await state();

@@ -13,10 +13,15 @@ export interface WatchOptions {
   subscribe: (onChange: () => void) => () => void;
   /** How long DOM changes are folded together before one recount. */
   delayMs?: number;
+  /**
+   * Where the page is now (its URL): when it differs at a recount from the last one reported, a
+   * single-page app changed route, which is a new view, reported even if the counts are the same.
+   */
+  route?: () => string;
 }
 
-/** Receives a frame's counts and why they are sent. */
-export type Report = (counts: FindingCounts, trigger: ReportTrigger) => void;
+/** Receives a frame's counts, why they are sent, and which view of the document they are of. */
+export type Report = (counts: FindingCounts, trigger: ReportTrigger, view: number) => void;
 
 export interface PageFindingsWatch {
   /** Recounts at once and reports, changed or not (the background asked). */
@@ -31,7 +36,8 @@ export interface PageFindingsWatch {
  *   when the page is restored from the back/forward cache;
  * - `change`: after DOM changes (nodes added or removed, text edited), one recount runs `delayMs`
  *   after the first change, folding in the changes during the wait, so a page that never stops
- *   changing is still recounted every `delayMs`; it is sent only when a count changed;
+ *   changing is still recounted every `delayMs`; it is sent only when a count changed or the
+ *   route did (`route`), the latter with the next view number (0 at load);
  * - `request`: sent by `recountNow()`;
  * - `unload`: empty counts when the page is hidden for good or put in the cache; nothing is sent
  *   from then until it is shown again.
@@ -48,9 +54,11 @@ export function watchPageFindings(
   report: Report,
   options: WatchOptions,
 ): PageFindingsWatch {
-  const { count, delayMs = RECOUNT_DELAY_MS } = options;
+  const { count, delayMs = RECOUNT_DELAY_MS, route } = options;
   const view = doc.defaultView;
   let last: FindingCounts = {};
+  let viewNumber = 0;
+  let lastRoute = route?.();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let active = true; // False while the page is hidden (pagehide) and after stop().
   let stopped = false;
@@ -64,9 +72,15 @@ export function watchPageFindings(
     cancelTimer();
     if (!active) return;
     const counts = count();
-    if (trigger !== 'change' || !sameCounts(counts, last)) {
+    const now = route?.();
+    const moved = now !== lastRoute;
+    if (moved) {
+      lastRoute = now;
+      viewNumber++;
+    }
+    if (trigger !== 'change' || moved || !sameCounts(counts, last)) {
       last = counts;
-      report(counts, trigger);
+      report(counts, trigger, viewNumber);
     }
   };
 
@@ -80,7 +94,7 @@ export function watchPageFindings(
     cancelTimer();
     active = false;
     last = {};
-    report(last, 'unload');
+    report(last, 'unload', viewNumber);
   };
   const onPageShow = (event: PageTransitionEvent) => {
     if (!event.persisted || stopped) return; // The first pageshow comes with the load report below.
