@@ -339,3 +339,45 @@ test('declarative shadow roots are masked on custom elements and every other hos
   }, NEVER_SHADOW_HOSTS);
   expect(accepted).toEqual([]);
 });
+
+test('a shadow root attached before its host is in the page is masked when the host is added', async ({
+  page,
+  server,
+}) => {
+  const url = `${server.url}/detached-host.html`;
+  await serve(
+    page,
+    url,
+    `<!doctype html><html><head><meta charset="utf-8">${PROBE}</head><body>
+     <p id="ready">loading</p>
+     <script>
+       // A web component that builds its shadow root in its constructor, as many do: the root
+       // exists before the element is in any document.
+       customElements.define('customer-phone', class extends HTMLElement {
+         constructor() {
+           super();
+           this.attachShadow({ mode: 'open' }).innerHTML = '<p>手机 ${RAW.shadow}</p>';
+         }
+       });
+       window.addEventListener('load', () => setTimeout(() => {
+         const host = document.createElement('customer-phone');
+         host.id = 'custom';
+         const plain = document.createElement('div');
+         plain.id = 'plain';
+         plain.attachShadow({ mode: 'open' }).innerHTML = '<p>邮箱 ${RAW.dsd}</p>';
+         document.body.append(host, plain);
+         document.getElementById('ready').textContent = 'added';
+       }, 50));
+     </script>
+     </body></html>`,
+  );
+  await page.goto(url);
+  await expect(page.locator('#ready')).toHaveText('added');
+  await page.waitForTimeout(300);
+  const shadowText = (id: string) =>
+    page.evaluate((id) => document.getElementById(id)?.shadowRoot?.textContent ?? '', id);
+  expect(await shadowText('custom')).toContain('手机 186****3344');
+  expect(await shadowText('plain')).toContain('邮箱 d***@example.com');
+  const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
+  expect(seen, 'raw values a page script saw on an animation frame').toEqual([]);
+});

@@ -58,6 +58,13 @@ export const TEXT_INPUT_TYPES: ReadonlySet<string> = new Set([
 
 /** Event the main-world script dispatches on a host after `attachShadow` (see shadow-hook). */
 export const SHADOW_ROOT_EVENT = 'custodian:shadow-root';
+/**
+ * Event the masker dispatches on the window after nodes were added: the main-world script then
+ * reports shadow roots attached while their host was in no document (a web component's
+ * constructor builds its root before the element is added), whose report could not reach the
+ * window then and which the masker would otherwise only find at DOMContentLoaded.
+ */
+export const SHADOW_FLUSH_EVENT = 'custodian:shadow-flush';
 /** Event the main-world script dispatches on a field after a script set its `value`. */
 export const FIELD_VALUE_EVENT = 'custodian:field-value';
 

@@ -9,6 +9,7 @@ import {
   MAY_HOST_SHADOW,
   PARSE_HOLD_MS,
   READ_ATTRIBUTES,
+  SHADOW_FLUSH_EVENT,
   SHADOW_ROOT_EVENT,
   SKIPPED_LOCAL_NAMES,
 } from './constants';
@@ -72,6 +73,10 @@ const SKIPPED = [...SKIPPED_LOCAL_NAMES].join(',');
 const SPECIAL_OR_SKIPPED = `${SPECIAL},${SKIPPED}`;
 
 const isElement = (n: Node): n is Element => n.nodeType === 1;
+const hasAdded = (targets: Map<Node, boolean>): boolean => {
+  for (const added of targets.values()) if (added) return true;
+  return false;
+};
 const isText = (n: Node): n is Text => n.nodeType === 3;
 /** Elements, documents and fragments (shadow roots): the nodes that hold children. */
 const isParent = (n: Node): n is Element | Document | DocumentFragment =>
@@ -378,6 +383,9 @@ export function createMasker(doc: Document): Masker {
           break;
       }
     }
+    // Shadow roots built before their host was added (see SHADOW_FLUSH_EVENT): reported, and so
+    // masked, synchronously, before anything is painted.
+    if (hasAdded(targets)) doc.defaultView?.dispatchEvent(new Event(SHADOW_FLUSH_EVENT));
     for (const [target, added] of targets) {
       if (!isElement(target)) continue;
       if (target.shadowRoot) observe(target.shadowRoot);
