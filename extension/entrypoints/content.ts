@@ -14,7 +14,7 @@ import {
   parseRevealAnswer,
   readPolicyStateInContent as readPolicyState,
 } from '../lib/content-gates';
-import { createMasker, holdPaint, POLICY_WAIT_MS, type Masker } from '../lib/masking';
+import { createMasker, holdPaint, POLICY_WAIT_MS, shadowRootOf, type Masker } from '../lib/masking';
 import { watchPageFindings, type PageFindingsWatch } from '../lib/page-findings';
 import { EFFECTIVE_KEY } from '../lib/policy/effective-key';
 import { watchReveals } from '../lib/reveal/controller';
@@ -40,7 +40,7 @@ export default defineContentScript({
     // Mask from the first node on with the engine alone (fail closed); the policy, read
     // asynchronously, then adds site rules or, for an unprotected page, undoes the masking.
     const releasePaint = holdPaint(document, POLICY_WAIT_MS);
-    let masker: Masker | undefined = createMasker(document);
+    let masker: Masker | undefined = createMasker(document, shadowRootOf);
     /** Shows the page once the masker in use has masked the parsed document (at once if none). */
     const release = () => (masker ? masker.whenMasked(releasePaint) : releasePaint());
     let page: PagePolicy | undefined;
@@ -53,7 +53,7 @@ export default defineContentScript({
     /** Masks again with the current policy (after a pause, or when a policy protects the page). */
     const protect = () => {
       if (!masker) {
-        masker = createMasker(document);
+        masker = createMasker(document, shadowRootOf);
         for (const listener of maskerListeners) listener(masker);
       }
       if (page) masker.setRules(page.selectors);

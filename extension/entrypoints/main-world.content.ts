@@ -1,7 +1,7 @@
 // Main-world script (document_start, every frame): tells the masking content script about what it
 // cannot observe from its isolated world, by events on the element concerned:
-// - a shadow root attached by a page script (MutationObserver does not see into new shadow
-//   roots; Dark Reader hooks attachShadow the same way);
+// - a shadow root, open or closed, attached by a page script (MutationObserver does not see into
+//   new shadow roots; Dark Reader hooks attachShadow the same way);
 // - a field value set by a script (`input.value = …` fires no event and no mutation).
 // It reads nothing and sends nothing else; it runs before any page script.
 import { defineContentScript } from 'wxt/utils/define-content-script';
@@ -24,10 +24,10 @@ export default defineContentScript({
     const attachShadow = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit): ShadowRoot {
       const root = attachShadow.call(this, init);
-      if (init.mode === 'open') {
-        if (this.isConnected) notify(this, SHADOW_ROOT_EVENT);
-        else detached.add(new WeakRef(this));
-      }
+      // Closed roots too: the masker reads them through its extension API (the event, sent on
+      // the host, tells the page nothing it did not know).
+      if (this.isConnected) notify(this, SHADOW_ROOT_EVENT);
+      else detached.add(new WeakRef(this));
       return root;
     };
     // The masker asks after each batch of added nodes: report the hosts that are in the page now.

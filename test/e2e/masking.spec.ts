@@ -381,3 +381,57 @@ test('a shadow root attached before its host is in the page is masked when the h
   const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
   expect(seen, 'raw values a page script saw on an animation frame').toEqual([]);
 });
+
+test('closed shadow roots are masked too, whether a script or the parser made them', async ({
+  page,
+  server,
+}) => {
+  const url = `${server.url}/closed-roots.html`;
+  await serve(
+    page,
+    url,
+    `<!doctype html><html><head><meta charset="utf-8"></head><body>
+     <div id="parsed"><template shadowrootmode="closed"><p>邮箱 ${RAW.dsd}</p></template></div>
+     <div id="scripted"></div>
+     <script>
+       // The page keeps its own reference, as a closed component does: the test reads through it.
+       window.scriptedRoot = document.getElementById('scripted').attachShadow({ mode: 'closed' });
+       window.scriptedRoot.innerHTML = '<p>手机 ${RAW.shadow}</p>';
+       window.addEventListener('load', () => setTimeout(() => {
+         window.laterRoot = document.createElement('span');
+         document.body.append(window.laterRoot);
+         window.laterRoot = window.laterRoot.attachShadow({ mode: 'closed' });
+         window.laterRoot.innerHTML = '<p>卡号 ${RAW.srcdoc}</p>';
+         document.body.dataset.done = 'true';
+       }, 50));
+     </script>
+     </body></html>`,
+  );
+  await page.goto(url);
+  await expect(page.locator('body[data-done="true"]')).toBeAttached();
+  const read = (name: string) =>
+    page.evaluate(
+      (name) => (window as unknown as Record<string, ShadowRoot>)[name]?.textContent ?? '',
+      name,
+    );
+  await expect.poll(() => read('scriptedRoot')).toContain('手机 186****3344');
+  await expect.poll(() => read('laterRoot')).toContain('卡号 4367********7896');
+  // The parsed closed root: no page reference exists, so read it through DevTools, which pierces.
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const texts: string[] = [];
+  const walk = (node: {
+    nodeValue?: string;
+    nodeType: number;
+    children?: unknown[];
+    shadowRoots?: unknown[];
+  }) => {
+    if (node.nodeType === 3 && node.nodeValue) texts.push(node.nodeValue);
+    for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])])
+      walk(child as typeof node);
+  };
+  walk(root);
+  await cdp.detach();
+  expect(texts.join(' ')).toContain('邮箱 d***@example.com');
+  expect(texts.join(' ')).not.toContain(RAW.dsd);
+});

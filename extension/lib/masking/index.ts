@@ -3,3 +3,4 @@
 export { createMasker, type Masker } from './masker';
 export { SHADOW_ROOT_EVENT, FIELD_VALUE_EVENT, POLICY_WAIT_MS } from './constants';
 export { holdPaint } from './hold-paint';
+export { shadowRootOf } from './shadow-root-of';

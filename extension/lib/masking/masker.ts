@@ -96,7 +96,14 @@ const isParent = (n: Node): n is Element | Document | DocumentFragment =>
  * - the masker's own writes are not handled again (their records are dropped);
  * - nothing is held strongly beyond the next count: removed nodes are collected with the page.
  */
-export function createMasker(doc: Document): Masker {
+export function createMasker(
+  doc: Document,
+  /**
+   * A host's shadow root, open or closed (an extension may read closed ones: the content script
+   * passes its browser's way); `shadowRoot`, which sees open ones only, by default.
+   */
+  shadowRootOf: (el: Element) => ShadowRoot | null = (el) => el.shadowRoot,
+): Masker {
   const text = createTextMasker(leaveAlone);
   const attributes = createAttributeMasker();
   const fields = createFieldMasker();
@@ -239,7 +246,8 @@ export function createMasker(doc: Document): Masker {
       const el = scope as Element;
       if (el.matches(SPECIAL)) visitSpecial(el);
       // After parsing, new shadow roots are reported by the main-world hook instead.
-      if (loading && el.shadowRoot) observe(el.shadowRoot);
+      const root = loading ? shadowRootOf(el) : null;
+      if (root) observe(root);
     }
     if (filled && scope.firstElementChild) {
       for (const el of Array.from(scope.querySelectorAll(SPECIAL))) visitSpecial(el);
@@ -363,7 +371,8 @@ export function createMasker(doc: Document): Masker {
               // was added, so look again at the host's earlier sibling when more content comes.
               if (loading) {
                 const before = node.previousSibling;
-                if (before && isElement(before) && before.shadowRoot) observe(before.shadowRoot);
+                const root = before && isElement(before) ? shadowRootOf(before) : null;
+                if (root) observe(root);
               }
             }
           }
@@ -388,7 +397,8 @@ export function createMasker(doc: Document): Masker {
     if (hasAdded(targets)) doc.defaultView?.dispatchEvent(new Event(SHADOW_FLUSH_EVENT));
     for (const [target, added] of targets) {
       if (!isElement(target)) continue;
-      if (target.shadowRoot) observe(target.shadowRoot);
+      const root = shadowRootOf(target);
+      if (root) observe(root);
       if (fields.isField(target)) updateField(target); // a textarea's text changed
       if (rules.length > 0 && added) applyRulesAround(target);
     }
@@ -441,16 +451,18 @@ export function createMasker(doc: Document): Masker {
   /** Shadow roots the hook could not report (parsed, or attached before this script ran). */
   function findShadowRoots(root: Root): void {
     for (const el of Array.from(root.querySelectorAll(MAY_HOST_SHADOW))) {
-      if (el.shadowRoot && !observed.has(el.shadowRoot)) {
-        observe(el.shadowRoot);
-        findShadowRoots(el.shadowRoot);
+      const shadow = shadowRootOf(el);
+      if (shadow && !observed.has(shadow)) {
+        observe(shadow);
+        findShadowRoots(shadow);
       }
     }
   }
 
   const onShadowRoot = (event: Event) => {
     const host = event.composedPath()[0];
-    if (host instanceof Element && host.shadowRoot) observe(host.shadowRoot);
+    const root = host instanceof Element ? shadowRootOf(host) : null;
+    if (root) observe(root);
   };
   const onFieldChange = (event: Event) => {
     const field = event.composedPath()[0];
