@@ -18,8 +18,8 @@ export default defineContentScript({
     const notify = (target: EventTarget, type: string) =>
       target.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
 
-    // Hosts whose open root was attached while they were in no document: the report would not
-    // reach the window. Weak, so a component that is never added is not kept.
+    // Hosts whose root was attached while they were in no document: the report would not reach
+    // the window. Weak, so a component that is never added is not kept.
     const detached = new Set<WeakRef<Element>>();
     const attachShadow = Element.prototype.attachShadow;
     Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit): ShadowRoot {

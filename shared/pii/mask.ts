@@ -20,7 +20,7 @@
 // 7–14 the birth date and 17 the sex; any two of these plus the last four digits (the common
 // "6+4" display) single out a few people, so only what says nothing alone is shown.
 import type { PiiType } from '../schema/pii';
-import { isDigit, isHan, toAsciiDigits } from './char-class';
+import { isAsciiLetter, isDigit, isHan, toAsciiDigits } from './char-class';
 import { cnAreaCodeLength, countryCodeLength } from './identifiers';
 
 const STAR = '*';
@@ -35,14 +35,14 @@ const stars = (n: number): string => (n <= STARS.length ? STARS.slice(0, n) : ST
  * most of a mask's cost on the ASCII text of phones and cards).
  */
 function isAlphanumericAt(raw: string, i: number, c: number): boolean {
-  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  if (c < 128) return isDigit(c) || isAsciiLetter(c);
   return ALPHANUMERIC.test(raw[i]!);
 }
 
 /**
- * `raw` with characters replaced by *, given as a run-length list built by the caller: the text
- * is joined from slices and star runs, a handful of pieces instead of one per character (values
- * are masked by the ten thousand when a page inserts a table, and every piece costs).
+ * `raw` with the characters the caller marks (visiting each in order) replaced by *: the text is
+ * joined from slices and star runs, a handful of pieces instead of one per character (values are
+ * masked by the ten thousand when a page inserts a table, and every piece costs).
  */
 class Starred {
   private out = '';
