@@ -29,7 +29,7 @@ import { openDatabase } from './database';
 import { exportLines } from './export';
 import { loadOrCreateKey } from './key-file';
 import { pruneStore, retentionCutoff, type PruneRecord, type PruneResult } from './prune';
-import { hashLeafText, nodeTreeHasher } from './node-crypto';
+import { hashLeafInput, nodeTreeHasher } from './node-crypto';
 import { TILE_GROUPS, treeStore, type RightEdge } from './tree-store';
 import { verifyLedger } from './verify';
 import { verifierOffThread } from './verify-off-thread';
@@ -104,15 +104,16 @@ function checkKind(kind: string): void {
   }
 }
 
-/** The canonical texts of entries `first`, `first + 1`, … of `kind`; a payload that is not JSON
- * throws, naming which and where. */
+/** The canonical texts of entries `first`, `first + 1`, … of `kind`, each led by the leaf hash's
+ * '\0' (hashed as it is, stored without it); a payload that is not JSON throws, naming which and
+ * where. */
 function canonicalTexts(
   kind: string,
   payloads: readonly unknown[],
   first: number,
   recordedAt: string,
 ): string[] {
-  const print = canonicalEntryPrinter(kind, recordedAt);
+  const print = canonicalEntryPrinter(kind, recordedAt, '\0');
   const texts = new Array<string>(payloads.length);
   for (let i = 0; i < payloads.length; i++) {
     const text = print(first + i, payloads[i]);
@@ -192,6 +193,7 @@ export function openLedger(options: LedgerOptions): Ledger {
     if (byCount || byTime) checkpoints.add(range.size, range.root(), now);
   };
 
+  /** `texts` as canonicalTexts gives them, each led by '\0'. */
   const appendBatch = db.transaction((kind: string, texts: readonly string[], now: number) => {
     // The single-sequencer guard: the in-memory tree must describe exactly what is stored.
     if (count.get() !== range.size) {
@@ -204,9 +206,11 @@ export function openLedger(options: LedgerOptions): Ledger {
     // Whole chunks go in one statement (one bind and step for INSERT_ROWS rows), the rest singly.
     const chunked = texts.length - (texts.length % INSERT_ROWS);
     for (let i = 0; i < texts.length; i++) {
-      const text = texts[i]!;
+      const input = texts[i]!;
       const index = first + i;
-      const leaf = hashLeafText(text);
+      const leaf = hashLeafInput(input);
+      // A slice of the flat input shares its characters (V8): no copy to store the entry.
+      const text = input.slice(1);
       range.append(leaf, storeNode);
       indices[i] = index;
       if (i < chunked) {

@@ -14,6 +14,7 @@ import { GO_NOTE } from '../../shared/ledger/test-vectors';
 import {
   ed25519Signer,
   ed25519Verifier,
+  hashLeafInput,
   hashLeafText,
   nodeHasher,
   nodeTreeHasher,
@@ -56,6 +57,7 @@ describe('hashes', () => {
         (text, other) => {
           const bytes = utf8Encode(text)!;
           expect(Buffer.from(hashLeafText(text))).toEqual(Buffer.from(pure.leaf(bytes)));
+          expect(Buffer.from(hashLeafInput(`\0${text}`))).toEqual(Buffer.from(pure.leaf(bytes)));
           expect(Buffer.from(nodeTreeHasher.leaf(bytes))).toEqual(Buffer.from(pure.leaf(bytes)));
           const left = pure.leaf(bytes);
           expect(Buffer.from(nodeTreeHasher.children(left, other))).toEqual(

@@ -29,6 +29,17 @@ export function hashLeafText(text: string): Buffer {
 }
 
 /**
+ * hashLeafText for a text that already begins with '\0' (canonicalEntryPrinter's `lead`): hashed
+ * as it is, saving the copy that prepending the '\0' costs (~0.3 µs for a 330-byte entry).
+ *
+ * @example
+ *   hashLeafInput('\0{"index":0,…}'); // equals hashLeafText('{"index":0,…}')
+ */
+export function hashLeafInput(input: string): Buffer {
+  return Buffer.from(hash('sha256', input, 'binary'), 'binary');
+}
+
+/**
  * The RFC 9162 hashes on node:crypto, equal to `treeHasher(nodeHasher)` but without allocating.
  *
  * @example

@@ -39,8 +39,11 @@ describe('canonicalEntry', () => {
         fc.oneof(fc.constant('2025-01-01T00:00:00.000Z'), fc.string()),
         payload,
         (index, kind, recordedAt, value) => {
-          expect(canonicalEntryPrinter(kind, recordedAt)(index, value)).toEqual(
-            canonicalEntry({ index, kind, payload: value, recordedAt }),
+          const expected = canonicalEntry({ index, kind, payload: value, recordedAt });
+          expect(canonicalEntryPrinter(kind, recordedAt)(index, value)).toEqual(expected);
+          // With a lead, the same text after it (the server leads with the leaf hash's '\0').
+          expect(canonicalEntryPrinter(kind, recordedAt, '\0')(index, value)).toEqual(
+            expected.ok ? { ok: true, text: `\0${expected.text}` } : expected,
           );
         },
       ),
