@@ -224,9 +224,7 @@ export function createMasker(
       const owner = type === 9 ? (node as Document) : node.ownerDocument;
       if (!owner) return;
       const walker = owner.createTreeWalker(node, NodeFilter.SHOW_TEXT);
-      inScope(root, () => {
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) text.update(n as Text);
-      });
+      inScope(root, () => text.updateWalk(walker, walker.nextNode()));
     }
     visitSpecials(root, type === 1, filled, loading);
     if (rules.length > 0) applyRules(node);
@@ -283,10 +281,7 @@ export function createMasker(
     // The parent is a superset of the run: if it holds no skipped element, neither does the run.
     inScope(
       parent,
-      () => {
-        let n: Node | null = isText(first) ? first : walker.nextNode();
-        for (; n && n !== stop; n = walker.nextNode()) text.update(n as Text);
-      },
+      () => text.updateWalk(walker, isText(first) ? first : walker.nextNode(), stop),
       found?.some((el) => SKIPPED_LOCAL_NAMES.has(el.localName)),
     );
     if (found) {

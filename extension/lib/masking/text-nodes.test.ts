@@ -30,6 +30,31 @@ describe('createTextMasker', () => {
     scanned.chars = 0;
   });
 
+  it('masks a walk as update masks each node, passing over plain nodes and stopping at stop', () => {
+    const texts = [
+      '\n    ',
+      '2',
+      '电话 13812345678',
+      '订单 DD20240518000123',
+      'x'.repeat(3000),
+      'lina@example.cn',
+      '13912345678',
+    ];
+    const walked = texts.map((t) => new FakeText(t));
+    const one = texts.map((t) => new FakeText(t));
+    let at = 0;
+    const walker = { nextNode: () => asText(walked[++at] ?? new FakeText('')) };
+    const masker = createTextMasker(() => false);
+    masker.updateWalk(walker as unknown as TreeWalker, asText(walked[0]!), asText(walked[6]!));
+    const byUpdate = createTextMasker(() => false);
+    for (const node of one.slice(0, 6)) byUpdate.update(asText(node));
+    expect(walked.map((n) => n.data)).toEqual([...one.slice(0, 6).map((n) => n.data), texts[6]]);
+    expect(walked[2]!.data).toBe('电话 138****5678');
+    // Long text keeps its state, so an append is scanned from near its end.
+    expect(masker.state(asText(walked[4]!))?.spans).toEqual([]);
+    expect(masker.state(asText(walked[1]!))).toBeUndefined();
+  });
+
   it('masks a node in place and leaves text without PII alone', () => {
     const masker = createTextMasker(() => false);
     const node = new FakeText('电话 13812345678，邮箱 lina@example.cn');

@@ -38,6 +38,12 @@ export type LeaveAlone = (node: Text) => boolean;
 export interface TextMasker {
   /** Masks the node's current text if it changed since last seen; returns values masked. */
   update(node: Text): number;
+  /**
+   * `update` for `first` and every text node `walker` gives after it, up to `stop` (excluded):
+   * a sweep's loop, with the common node (never masked, and short or with nothing a finding
+   * starts at) passed over in the loop itself.
+   */
+  updateWalk(walker: TreeWalker, first: Node | null, stop?: Node | null): void;
   /** Treats the node's whole text as one value of `type` (site selector rules). */
   applyRule(node: Text, type: PiiType): number;
   state(node: Text): TextState | undefined;
@@ -180,29 +186,48 @@ export function createTextMasker(leaveAlone: LeaveAlone): TextMasker {
     return added.length;
   }
 
-  return {
-    update(node) {
-      const data = node.data;
-      const st = states.get(node);
-      if (st) {
-        if (data === st.written) {
-          if (st.spans.length > 0) holding.add(node); // back in the page after a move
-          return 0;
-        }
-        if (st.ruleType) return maskWhole(node, data, st, st.ruleType);
-        if (
-          data.length > st.written.length &&
-          !st.spans.some((s) => s.shown) &&
-          data.startsWith(st.written)
-        ) {
-          return maskAppended(node, st, data);
-        }
-      }
-      if (data.length < MIN_SCAN_LENGTH) {
-        forget(node, st);
+  /** `update` with the node's data already read. */
+  function updateWith(node: Text, data: string): number {
+    const st = states.get(node);
+    if (st) {
+      if (data === st.written) {
+        if (st.spans.length > 0) holding.add(node); // back in the page after a move
         return 0;
       }
-      return maskWhole(node, data, st);
+      if (st.ruleType) return maskWhole(node, data, st, st.ruleType);
+      if (
+        data.length > st.written.length &&
+        !st.spans.some((s) => s.shown) &&
+        data.startsWith(st.written)
+      ) {
+        return maskAppended(node, st, data);
+      }
+    }
+    if (data.length < MIN_SCAN_LENGTH) {
+      forget(node, st);
+      return 0;
+    }
+    return maskWhole(node, data, st);
+  }
+
+  return {
+    update: (node) => updateWith(node, node.data),
+    updateWalk(walker, first, stop = null) {
+      // A page's first pass visits thousands of text nodes in a script context the JIT has not
+      // warmed yet, where each call costs: most are whitespace between tags or labels, which
+      // `updateWith` would leave alone too (no state to forget, nothing to scan or keep).
+      for (let n = first; n !== null && n !== stop; n = walker.nextNode()) {
+        const node = n as Text;
+        const data = node.data;
+        if (
+          (node as WithState)[STATE] === undefined &&
+          (data.length < MIN_SCAN_LENGTH ||
+            (data.length < APPEND_STATE_LENGTH && !mayHoldPii(data)))
+        ) {
+          continue;
+        }
+        updateWith(node, data);
+      }
     },
     applyRule(node, type) {
       const st = states.get(node);
