@@ -118,21 +118,28 @@ const ISSUER_RANGES: readonly {
  * issuer range allows: one look-up per candidate instead of a walk over the ranges, which ran for
  * every Luhn-valid run of 13–19 digits (one in ten timestamps, order and tracking numbers).
  */
-const ISSUER_LENGTHS = new Uint32Array(10_000);
-for (const range of ISSUER_RANGES) {
-  const divisor = 10 ** (4 - range.digits);
-  let mask = 0;
-  for (const length of range.lengths) mask |= 1 << length;
-  for (let prefix = range.from * divisor; prefix < (range.to + 1) * divisor; prefix++) {
-    ISSUER_LENGTHS[prefix]! |= mask;
+let issuerLengths: Uint32Array | undefined;
+
+/** Built on first use, not at load: the extension loads this module into every frame at
+ * document_start, and a page with no card-like number never needs the table (~0.5 ms cold). */
+function buildIssuerLengths(): Uint32Array {
+  const table = new Uint32Array(10_000);
+  for (const range of ISSUER_RANGES) {
+    const divisor = 10 ** (4 - range.digits);
+    let mask = 0;
+    for (const length of range.lengths) mask |= 1 << length;
+    for (let prefix = range.from * divisor; prefix < (range.to + 1) * divisor; prefix++) {
+      table[prefix]! |= mask;
+    }
   }
+  return table;
 }
 
 /** True when the number's prefix and length belong to a known card issuer. */
 export function knownIssuer(digits: string, at = 0, length = digits.length - at): boolean {
   const first4 = digitsAt(digits, at, 4);
   if (!(first4 >= 0 && first4 < 10_000) || length > 31) return false;
-  return ((ISSUER_LENGTHS[first4]! >>> length) & 1) === 1;
+  return (((issuerLengths ??= buildIssuerLengths())[first4]! >>> length) & 1) === 1;
 }
 
 /** A CN mobile number: 11 digits, 1 then 3–9 (the segments carriers have been allotted). */
