@@ -25,7 +25,7 @@ const node = Buffer.alloc(65, 1);
  *   hashLeafText('{"index":0,…}'); // equals treeHasher(h).leaf(utf8Encode('{"index":0,…}'))
  */
 export function hashLeafText(text: string): Buffer {
-  return Buffer.from(hash('sha256', `\0${text}`, 'binary'), 'binary');
+  return hashLeafInput(`\0${text}`);
 }
 
 /**

@@ -113,13 +113,19 @@ export function createTextMasker(leaveAlone: LeaveAlone): TextMasker {
     holding.delete(node);
   }
 
-  /** Masks `data` from scratch; `st` is the node's state before, if any. */
-  function maskWhole(node: Text, data: string, st?: TextState, ruleType?: PiiType): number {
-    const findings = ruleType
+  /** Masks `data` from scratch; `st` is the node's state before, if any; `findings` are the
+   * data's, when the caller has them already. */
+  function maskWhole(
+    node: Text,
+    data: string,
+    st?: TextState,
+    ruleType?: PiiType,
+    findings: readonly Finding[] = ruleType
       ? wholeFinding(data, ruleType)
       : mayHoldPii(data)
         ? scan(data)
-        : NO_FINDINGS;
+        : NO_FINDINGS,
+  ): number {
     if (findings.length === 0 && data.length >= APPEND_STATE_LENGTH) {
       // No PII yet, but long enough that re-scanning it whole on every append would add up.
       states.set(node, { spans: [], written: data });
@@ -219,14 +225,12 @@ export function createTextMasker(leaveAlone: LeaveAlone): TextMasker {
       for (let n = first; n !== null && n !== stop; n = walker.nextNode()) {
         const node = n as Text;
         const data = node.data;
-        if (
-          (node as WithState)[STATE] === undefined &&
-          (data.length < MIN_SCAN_LENGTH ||
-            (data.length < APPEND_STATE_LENGTH && !mayHoldPii(data)))
-        ) {
-          continue;
+        if ((node as WithState)[STATE] !== undefined || data.length >= APPEND_STATE_LENGTH) {
+          updateWith(node, data);
+        } else if (data.length >= MIN_SCAN_LENGTH && mayHoldPii(data)) {
+          // What updateWith does for such a node, without testing mayHoldPii a second time.
+          maskWhole(node, data, undefined, undefined, scan(data));
         }
-        updateWith(node, data);
       }
     },
     applyRule(node, type) {
